@@ -1,0 +1,10 @@
+import type { ModuleMigrations } from './platform/db/migrate.ts';
+
+/**
+ * Every module's migrations, in dependency order. A module owns its schema; the order only
+ * matters for the platform tables others may reference by value (never by foreign key).
+ */
+export const moduleMigrations: readonly ModuleMigrations[] = [
+  { module: 'audit', dir: new URL('./platform/audit/migrations/', import.meta.url) },
+  { module: 'queue', dir: new URL('./platform/queue/migrations/', import.meta.url) },
+];

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+function fails(env: Record<string, string>, variable: string): void {
+  let caught: unknown;
+  try {
+    loadConfig(env);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(ConfigError);
+  expect((caught as ConfigError).variable).toBe(variable);
+  expect((caught as ConfigError).message.startsWith(`${variable}: `)).toBe(true);
+}
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://ehis@db.internal:5432/ehis',
+  EHIS_AUDIT_SIGNING_KEY: '{"kty":"EC"}',
+  EHIS_OPERATOR_TOKEN: 'x'.repeat(40),
+};
+
+describe('configuration', () => {
+  it('defaults: 127.0.0.1:3000, embedded database in ./data, demo on, development', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      profile: 'development',
+      demo: true,
+    });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('demo mode is off by default with a PostgreSQL server', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).demo).toBe(false);
+  });
+
+  it('refuses a bad value naming the variable', () => {
+    fails({ PORT: 'abc' }, 'PORT');
+    fails({ PORT: '70000' }, 'PORT');
+    fails({ NODE_ENV: 'prod' }, 'NODE_ENV');
+    fails({ DATABASE_URL: 'mysql://u@h/db' }, 'DATABASE_URL');
+    fails({ DATABASE_URL: 'not a url' }, 'DATABASE_URL');
+    fails({ DATABASE_URL: 'postgres://u@h:5432' }, 'DATABASE_URL');
+    fails({ EHIS_DEMO: 'maybe' }, 'EHIS_DEMO');
+    fails({ HOST: 'a b' }, 'HOST');
+    fails({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
+    fails({ EHIS_OPERATOR_TOKEN: 'short' }, 'EHIS_OPERATOR_TOKEN');
+  });
+
+  it('OPS-004-2.9: staging is a profile of its own (pre-production environment)', () => {
+    expect(loadConfig({ NODE_ENV: 'staging' }).profile).toBe('staging');
+  });
+
+  it('production refuses demo mode and a missing secret', () => {
+    expect(loadConfig(PRODUCTION).demo).toBe(false);
+    fails({ ...PRODUCTION, EHIS_DEMO: 'true' }, 'EHIS_DEMO');
+    fails({ ...PRODUCTION, EHIS_AUDIT_SIGNING_KEY: '' }, 'EHIS_AUDIT_SIGNING_KEY');
+    fails({ ...PRODUCTION, EHIS_OPERATOR_TOKEN: '' }, 'EHIS_OPERATOR_TOKEN');
+    fails({ ...PRODUCTION, DATABASE_URL: '' }, 'DATABASE_URL');
+  });
+});

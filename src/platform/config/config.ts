@@ -1,0 +1,145 @@
+import { resolve } from 'node:path';
+
+/**
+ * Configuration is parsed once at start into a frozen, typed object (STYLE.md §10): nothing else
+ * in the code base reads `process.env`. A wrong value stops the process with one line that names
+ * the variable.
+ */
+export const PROFILES = ['development', 'test', 'staging', 'production'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export interface Config {
+  readonly profile: Profile;
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite database in `dataDir` is used. */
+  readonly databaseUrl: string | undefined;
+  readonly demo: boolean;
+  /** Persons seeded into an empty database in demo mode. */
+  readonly demoPersons: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly bodyLimitBytes: number;
+  /** ES256 private key (JWK JSON) that signs audit checkpoints; generated into dataDir when absent. */
+  readonly auditSigningKey: string | undefined;
+  /** Bearer token for operator-only operations until the identity module provides operator logins. */
+  readonly operatorToken: string | undefined;
+  readonly pgPoolSize: number;
+}
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const found = allowed.find((value) => value === raw);
+  if (found === undefined) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return found;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number (got "${raw}")`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `must be between ${min} and ${max} (got ${value})`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'is not a valid URL (expected postgres://user@host:port/db)',
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      'DATABASE_URL',
+      `must start with postgres:// or postgresql:// (got "${url.protocol}")`,
+    );
+  }
+  if (url.pathname.length <= 1) {
+    throw new ConfigError('DATABASE_URL', 'must name a database (postgres://host:port/database)');
+  }
+  return raw;
+}
+
+function host(env: Env): string {
+  const raw = env.HOST;
+  if (raw === undefined || raw === '') return '127.0.0.1';
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(raw)) {
+    throw new ConfigError('HOST', `is not a host name or address (got "${raw}")`);
+  }
+  return raw;
+}
+
+/** Parses the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const profile = oneOf(env, 'NODE_ENV', PROFILES, 'development');
+  const dbUrl = databaseUrl(env);
+  const production = profile === 'production';
+  const demo = boolean(env, 'EHIS_DEMO', dbUrl === undefined && !production);
+  if (production && demo) {
+    throw new ConfigError('EHIS_DEMO', 'demo mode is refused in production');
+  }
+  const auditSigningKey = env.EHIS_AUDIT_SIGNING_KEY || undefined;
+  const operatorToken = env.EHIS_OPERATOR_TOKEN || undefined;
+  if (production && auditSigningKey === undefined) {
+    throw new ConfigError('EHIS_AUDIT_SIGNING_KEY', 'is required in production (an ES256 JWK)');
+  }
+  if (production && dbUrl === undefined) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'is required in production (embedded PGlite is for development)',
+    );
+  }
+  if (operatorToken !== undefined && operatorToken.length < 32) {
+    throw new ConfigError('EHIS_OPERATOR_TOKEN', 'must be at least 32 characters');
+  }
+  if (production && operatorToken === undefined) {
+    throw new ConfigError('EHIS_OPERATOR_TOKEN', 'is required in production');
+  }
+  return Object.freeze({
+    profile,
+    host: host(env),
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    dataDir: resolve(env.EHIS_DATA_DIR || './data'),
+    databaseUrl: dbUrl,
+    demo,
+    demoPersons: integer(env, 'EHIS_DEMO_PERSONS', 2000, 0, 10_000_000),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, profile === 'test' ? 'silent' : 'info'),
+    bodyLimitBytes: integer(env, 'EHIS_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    auditSigningKey,
+    operatorToken,
+    pgPoolSize: integer(env, 'EHIS_PG_POOL_SIZE', 10, 1, 200),
+  });
+}

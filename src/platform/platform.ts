@@ -1,0 +1,90 @@
+import type { Logger } from 'pino';
+import type { Config } from './config/config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { createLogger } from './logging/logger.ts';
+import { systemClock, type Clock } from './time/clock.ts';
+import { loadOrCreateSigningKey } from './crypto/signing-key.ts';
+import { AuditLog } from './audit/audit.service.ts';
+import type { AuditTables } from './audit/audit.store.ts';
+import { JobQueue, type QueueTables } from './queue/queue.service.ts';
+import { moduleMigrations } from '../modules.ts';
+
+/** The shared services every module is built on. */
+export interface Platform {
+  readonly config: Config;
+  readonly db: Database;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly audit: AuditLog;
+  readonly queue: JobQueue;
+  close(): Promise<void>;
+}
+
+export interface PlatformOverrides {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  /** An already open database (tests); it is closed with the platform. */
+  readonly db?: Database;
+}
+
+/** Opens the database, applies migrations, loads keys and creates the audit log and job queue. */
+export async function startPlatform(
+  config: Config,
+  overrides: PlatformOverrides = {},
+): Promise<Platform> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? systemClock;
+  const db =
+    overrides.db ??
+    (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.pgPoolSize,
+    }));
+  try {
+    const { applied } = await migrate(db, moduleMigrations);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    const signingKey = await loadOrCreateSigningKey({
+      name: 'audit-signing',
+      dataDir: config.dataDir,
+      configuredJwk: config.auditSigningKey,
+    });
+    const audit = new AuditLog({ db: db.typed<AuditTables>(), clock, signingKey });
+    const queue = new JobQueue({
+      db: db.typed<QueueTables>(),
+      clock,
+      logger,
+      listen: (channel, onNotify) => db.listen(channel, onNotify),
+      onDeadLetter: async (job, error) => {
+        logger.error(
+          { jobId: job.id, kind: job.kind },
+          'job dead-lettered: operator attention needed',
+        );
+        await audit.append({
+          actor: 'system:queue',
+          action: 'queue.dead-letter',
+          resource: `job:${job.id}:${job.kind}`,
+          outcome: 'failed',
+          purpose: error.slice(0, 200),
+        });
+      },
+    });
+    return {
+      config,
+      db,
+      logger,
+      clock,
+      audit,
+      queue,
+      async close() {
+        await queue.stop();
+        await audit.flush();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

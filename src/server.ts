@@ -1,0 +1,84 @@
+import { loadConfig, ConfigError, type Config } from './platform/config/config.ts';
+import { startPlatform, type Platform } from './platform/platform.ts';
+import { buildApp } from './app.ts';
+import type { App } from './platform/http/http.ts';
+
+/** Prints one clear line and exits 1: what an operator needs, no stack trace. */
+function fail(message: string): never {
+  process.stderr.write(`EHİS: ${message}\n`);
+  process.exit(1);
+}
+
+function describeStartError(error: unknown, config: Config): string {
+  const err = error as NodeJS.ErrnoException & { code?: string };
+  if (err.code === 'EADDRINUSE') return `PORT: ${config.port} on ${config.host} is already in use`;
+  if (err.code === 'EADDRNOTAVAIL') return `HOST: ${config.host} is not an address of this machine`;
+  if (
+    config.databaseUrl !== undefined &&
+    (err.code === 'ECONNREFUSED' ||
+      err.code === 'ENOTFOUND' ||
+      err.code === '3D000' ||
+      err.code === '28P01' ||
+      err.code === '28000')
+  ) {
+    return `DATABASE_URL: cannot connect to the database (${err.code}: ${err.message})`;
+  }
+  return `cannot start: ${err.message}`;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
+    throw error;
+  }
+  let platform: Platform | undefined;
+  let app: App | undefined;
+  try {
+    platform = await startPlatform(config);
+    app = await buildApp(platform);
+    await app.listen({ host: config.host, port: config.port });
+    await platform.queue.start();
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await platform?.close().catch(() => undefined);
+    fail(describeStartError(error, config));
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  process.stdout.write(
+    [
+      `EHİS is running at ${url}`,
+      `  API documentation: ${url}/api/docs`,
+      `  database: ${platform.db.kind}${platform.db.kind === 'pglite' ? ` in ${config.dataDir}` : ''}`,
+      config.demo
+        ? `  demo mode: demo persons at ${url}/api/demo/persons (pick one to log in as)`
+        : '  demo mode: off',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    platform.logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    timer.unref();
+    try {
+      await app.close();
+      await platform.close();
+      process.exit(0);
+    } catch (error) {
+      platform.logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+await main();
