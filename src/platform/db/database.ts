@@ -39,12 +39,14 @@ export interface OpenDatabaseOptions {
   /** Folder for the PGlite data; absent means in memory (tests). */
   readonly dataDir?: string | undefined;
   readonly poolSize?: number;
+  /** Told when the server drops an idle pooled connection (logged; the pool recovers). */
+  readonly onIdleError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   return options.url === undefined
     ? openPglite(options.dataDir)
-    : openPostgres(options.url, options.poolSize ?? 10);
+    : openPostgres(options.url, options.poolSize ?? 10, options.onIdleError);
 }
 
 /**
@@ -118,8 +120,15 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  onIdleError: ((error: Error) => void) | undefined,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
+  // An idle connection dropped by the server (restart, failover, admin) must not crash the
+  // process: the pool discards it and the next query opens a new one.
+  pool.on('error', (error) => onIdleError?.(error));
   // Fail at start, not on the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
