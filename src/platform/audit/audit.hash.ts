@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../chain/hash-chain.ts';
 import type { AuditEntry } from './audit.schema.ts';
-
-export const GENESIS_HASH = '0'.repeat(64);
 
 /**
  * The canonical serialization: a JSON array in a fixed field order, absent values as null, time
@@ -24,5 +22,5 @@ export function canonicalEntry(entry: Omit<AuditEntry, 'hash'>): string {
 }
 
 export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
-  return createHash('sha256').update(canonicalEntry(entry)).digest('hex');
+  return sha256Hex(canonicalEntry(entry));
 }

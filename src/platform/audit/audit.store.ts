@@ -29,19 +29,7 @@ export interface AuditTables {
 type Db = Kysely<AuditTables> | Transaction<AuditTables>;
 type EntryRow = AuditTables['audit.entry'];
 
-export interface Head {
-  readonly seq: number;
-  readonly hash: string;
-  readonly signature: string | null;
-}
-
-export interface Checkpoint {
-  readonly seq: number;
-  readonly hash: string;
-  readonly signature: string;
-}
-
-function toEntry(row: EntryRow): AuditEntry {
+export function toEntry(row: EntryRow): AuditEntry {
   return {
     seq: row.seq,
     at: row.at,
@@ -58,7 +46,7 @@ function toEntry(row: EntryRow): AuditEntry {
   };
 }
 
-function toRow(entry: AuditEntry): EntryRow {
+export function toRow(entry: AuditEntry): EntryRow {
   return {
     seq: entry.seq,
     at: entry.at,
@@ -73,109 +61,6 @@ function toRow(entry: AuditEntry): EntryRow {
     prev_hash: entry.prevHash,
     hash: entry.hash,
   };
-}
-
-/** Reads the head and locks it until the transaction ends: the one point appenders queue on. */
-export async function lockHead(trx: Transaction<AuditTables>): Promise<Head> {
-  const row = await trx
-    .selectFrom('audit.head')
-    .select(['seq', 'hash', 'signature'])
-    .where('id', '=', 1)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  return row;
-}
-
-export async function readHead(db: Db): Promise<Head> {
-  return db
-    .selectFrom('audit.head')
-    .select(['seq', 'hash', 'signature'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-}
-
-// 12 columns a row: 400 rows stay well under PostgreSQL's 65,535 bind parameters.
-const INSERT_CHUNK = 400;
-
-export async function insertEntries(
-  trx: Transaction<AuditTables>,
-  entries: readonly AuditEntry[],
-): Promise<void> {
-  for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
-    await trx
-      .insertInto('audit.entry')
-      .values(entries.slice(i, i + INSERT_CHUNK).map(toRow))
-      .execute();
-  }
-}
-
-export async function writeHead(
-  trx: Transaction<AuditTables>,
-  head: { seq: number; hash: string; signedAt: Date; signature: string },
-): Promise<void> {
-  await trx
-    .updateTable('audit.head')
-    .set({ seq: head.seq, hash: head.hash, signed_at: head.signedAt, signature: head.signature })
-    .where('id', '=', 1)
-    .execute();
-}
-
-export async function insertCheckpoint(
-  trx: Transaction<AuditTables>,
-  checkpoint: { seq: number; hash: string; signedAt: Date; signature: string },
-): Promise<void> {
-  await trx
-    .insertInto('audit.checkpoint')
-    .values({
-      seq: checkpoint.seq,
-      hash: checkpoint.hash,
-      signed_at: checkpoint.signedAt,
-      signature: checkpoint.signature,
-    })
-    .execute();
-}
-
-/** Entries after `afterSeq` in seq order (keyset paging keeps verification memory bounded). */
-export async function pageEntries(db: Db, afterSeq: number, limit: number): Promise<AuditEntry[]> {
-  const rows = await db
-    .selectFrom('audit.entry')
-    .selectAll()
-    .where('seq', '>', afterSeq)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
-  return rows.map(toEntry);
-}
-
-export async function checkpointsBetween(
-  db: Db,
-  fromSeq: number,
-  toSeq: number,
-): Promise<Checkpoint[]> {
-  return db
-    .selectFrom('audit.checkpoint')
-    .select(['seq', 'hash', 'signature'])
-    .where('seq', '>=', fromSeq)
-    .where('seq', '<=', toSeq)
-    .orderBy('seq')
-    .execute();
-}
-
-export async function checkpointsAfter(db: Db, seq: number): Promise<Checkpoint[]> {
-  return db
-    .selectFrom('audit.checkpoint')
-    .select(['seq', 'hash', 'signature'])
-    .where('seq', '>', seq)
-    .orderBy('seq')
-    .execute();
-}
-
-export async function countCheckpoints(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('audit.checkpoint')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 export async function entriesForSubject(
