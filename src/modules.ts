@@ -7,4 +7,6 @@ import type { ModuleMigrations } from './platform/db/migrate.ts';
 export const moduleMigrations: readonly ModuleMigrations[] = [
   { module: 'audit', dir: new URL('./platform/audit/migrations/', import.meta.url) },
   { module: 'queue', dir: new URL('./platform/queue/migrations/', import.meta.url) },
+  { module: 'pki', dir: new URL('./platform/pki/migrations/', import.meta.url) },
+  { module: 'exchange', dir: new URL('./exchange/migrations/', import.meta.url) },
 ];

@@ -9,6 +9,13 @@ import { AuditLog } from './audit/audit.service.ts';
 import type { AuditTables } from './audit/audit.store.ts';
 import { JobQueue, type QueueTables } from './queue/queue.service.ts';
 import { moduleMigrations } from '../modules.ts';
+import type { Registry } from 'prom-client';
+import { createMetricsRegistry } from './metrics/metrics.ts';
+import { CertificateAuthority, type PkiTables } from './pki/index.ts';
+import { createExchange, type Exchange } from '../exchange/index.ts';
+import { memberCertificates } from '../exchange/pki-adapter.ts';
+import { createRemoteInvoker } from '../exchange/remote.ts';
+import { LEGAL_ACTS } from '../exchange/legal-acts.ts';
 
 /** The shared services every module is built on. */
 export interface Platform {
@@ -18,6 +25,9 @@ export interface Platform {
   readonly clock: Clock;
   readonly audit: AuditLog;
   readonly queue: JobQueue;
+  readonly metrics: Registry;
+  readonly ca: CertificateAuthority;
+  readonly exchange: Exchange;
   close(): Promise<void>;
 }
 
@@ -70,6 +80,38 @@ export async function startPlatform(
         });
       },
     });
+    const metrics = createMetricsRegistry();
+    const ca = await CertificateAuthority.open({
+      db: db.typed<PkiTables>(),
+      clock,
+      dataDir: config.dataDir,
+      configuredCa:
+        config.caPrivateKey === undefined || config.caCertificate === undefined
+          ? undefined
+          : { privateKey: config.caPrivateKey, certificate: config.caCertificate },
+      listen: (channel, onNotify) => db.listen(channel, onNotify),
+      onBackgroundError: (error) => logger.error({ err: error }, 'revocation reload failed'),
+    });
+    const gatewayKey = await loadOrCreateSigningKey({
+      name: 'exchange-gateway',
+      dataDir: config.dataDir,
+      configuredJwk: config.gatewaySigningKey,
+    });
+    const certificates = memberCertificates(ca);
+    const exchange = createExchange({
+      database: db,
+      clock,
+      logger,
+      audit,
+      logSigningKey: signingKey,
+      gatewayKey,
+      certificates: certificates.checker,
+      issuer: certificates.issuer,
+      metrics,
+      remote: createRemoteInvoker({ gatewayKey, now: () => clock.now() }),
+    });
+    await exchange.admin.upsertLegalActs(LEGAL_ACTS);
+    const unfollow = await exchange.follow();
     return {
       config,
       db,
@@ -77,9 +119,15 @@ export async function startPlatform(
       clock,
       audit,
       queue,
+      metrics,
+      ca,
+      exchange,
       async close() {
         await queue.stop();
+        await unfollow();
+        await exchange.messageLog.flush();
         await audit.flush();
+        await ca.close();
         await db.close();
       },
     };

@@ -21,9 +21,13 @@ describe('many requests at once', () => {
   });
 
   it('200 concurrent requests over real HTTP, reads and audited writes mixed, all finish without deadlock', async () => {
-    const paths = Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? '/api/audit/verify' : '/api/health'));
+    const paths = Array.from({ length: 200 }, (_, i) =>
+      i % 4 === 0 ? '/api/audit/verify' : '/api/health',
+    );
     const deadline = AbortSignal.timeout(60_000);
-    const responses = await Promise.all(paths.map((path) => fetch(base + path, { signal: deadline })));
+    const responses = await Promise.all(
+      paths.map((path) => fetch(base + path, { signal: deadline })),
+    );
     expect(responses.map((r) => r.status)).toEqual(paths.map(() => 200));
     await Promise.all(responses.map((r) => r.arrayBuffer()));
     // Every verification was itself audited, in one unbroken chain.

@@ -38,8 +38,7 @@ export async function createTestPlatform(
     platform,
     config,
     async close() {
-      await platform.queue.stop();
-      await platform.audit.flush();
+      await platform.close();
       await test.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -18,6 +18,9 @@ const PRODUCTION = {
   DATABASE_URL: 'postgres://ehis@db.internal:5432/ehis',
   EHIS_AUDIT_SIGNING_KEY: '{"kty":"EC"}',
   EHIS_OPERATOR_TOKEN: 'x'.repeat(40),
+  EHIS_GATEWAY_SIGNING_KEY: '{"kty":"EC"}',
+  EHIS_CA_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----',
+  EHIS_CA_CERTIFICATE: '-----BEGIN CERTIFICATE-----',
 };
 
 describe('configuration', () => {
@@ -61,5 +64,11 @@ describe('configuration', () => {
     fails({ ...PRODUCTION, EHIS_AUDIT_SIGNING_KEY: '' }, 'EHIS_AUDIT_SIGNING_KEY');
     fails({ ...PRODUCTION, EHIS_OPERATOR_TOKEN: '' }, 'EHIS_OPERATOR_TOKEN');
     fails({ ...PRODUCTION, DATABASE_URL: '' }, 'DATABASE_URL');
+    fails({ ...PRODUCTION, EHIS_GATEWAY_SIGNING_KEY: '' }, 'EHIS_GATEWAY_SIGNING_KEY');
+    fails(
+      { ...PRODUCTION, EHIS_CA_PRIVATE_KEY: '', EHIS_CA_CERTIFICATE: '' },
+      'EHIS_CA_PRIVATE_KEY',
+    );
+    fails({ EHIS_CA_CERTIFICATE: 'pem' }, 'EHIS_CA_PRIVATE_KEY');
   });
 });

@@ -22,6 +22,11 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** ES256 private key (JWK JSON) that signs audit checkpoints; generated into dataDir when absent. */
   readonly auditSigningKey: string | undefined;
+  /** ES256 private key (JWK JSON) the exchange gateway signs answers with; generated when absent. */
+  readonly gatewaySigningKey: string | undefined;
+  /** The platform CA (private key and certificate, PEM or JWK); generated into dataDir when absent. */
+  readonly caPrivateKey: string | undefined;
+  readonly caCertificate: string | undefined;
   /** Bearer token for operator-only operations until the identity module provides operator logins. */
   readonly operatorToken: string | undefined;
   readonly pgPoolSize: number;
@@ -113,8 +118,26 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const auditSigningKey = env.EHIS_AUDIT_SIGNING_KEY || undefined;
   const operatorToken = env.EHIS_OPERATOR_TOKEN || undefined;
+  const gatewaySigningKey = env.EHIS_GATEWAY_SIGNING_KEY || undefined;
+  const caPrivateKey = env.EHIS_CA_PRIVATE_KEY || undefined;
+  const caCertificate = env.EHIS_CA_CERTIFICATE || undefined;
+  if ((caPrivateKey === undefined) !== (caCertificate === undefined)) {
+    throw new ConfigError(
+      caPrivateKey === undefined ? 'EHIS_CA_PRIVATE_KEY' : 'EHIS_CA_CERTIFICATE',
+      'EHIS_CA_PRIVATE_KEY and EHIS_CA_CERTIFICATE are given together',
+    );
+  }
   if (production && auditSigningKey === undefined) {
     throw new ConfigError('EHIS_AUDIT_SIGNING_KEY', 'is required in production (an ES256 JWK)');
+  }
+  if (production && gatewaySigningKey === undefined) {
+    throw new ConfigError('EHIS_GATEWAY_SIGNING_KEY', 'is required in production (an ES256 JWK)');
+  }
+  if (production && caPrivateKey === undefined) {
+    throw new ConfigError(
+      'EHIS_CA_PRIVATE_KEY',
+      'is required in production (with EHIS_CA_CERTIFICATE)',
+    );
   }
   if (production && dbUrl === undefined) {
     throw new ConfigError(
@@ -139,6 +162,9 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, profile === 'test' ? 'silent' : 'info'),
     bodyLimitBytes: integer(env, 'EHIS_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     auditSigningKey,
+    gatewaySigningKey,
+    caPrivateKey,
+    caCertificate,
     operatorToken,
     pgPoolSize: integer(env, 'EHIS_PG_POOL_SIZE', 10, 1, 200),
   });

@@ -68,6 +68,12 @@ const pgTypes: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
+/** Closing twice (a test's drop after the platform's close) must be harmless. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
+}
+
 function qualified(table: string): string {
   return table
     .split('.')
@@ -113,10 +119,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       const unsubscribe = await client.listen(channel, () => onNotify());
       return unsubscribe;
     },
-    async close() {
+    close: once(async () => {
       await kysely.destroy();
       if (!client.closed) await client.close();
-    },
+    }),
   };
 }
 
@@ -193,10 +199,10 @@ async function openPostgres(
         }
       };
     },
-    async close() {
+    close: once(async () => {
       for (const client of listeners) client.release();
       listeners.clear();
       await kysely.destroy();
-    },
+    }),
   };
 }

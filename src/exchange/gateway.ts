@@ -1,0 +1,604 @@
+import { createHash, randomUUID, X509Certificate, type webcrypto } from 'node:crypto';
+import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { ValidateFunction, Ajv } from 'ajv';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import { AppError } from '../platform/errors/app-error.ts';
+import type { Clock } from '../platform/time/clock.ts';
+import type { SigningKey } from '../platform/crypto/signing-key.ts';
+import type { Lang } from '../platform/i18n/lang.ts';
+import {
+  BadSignature,
+  CertificateRejected,
+  IdempotencyConflict,
+  InvalidRequest,
+  InvalidResponse,
+  MemberSuspended,
+  NoLegalBasis,
+  ProviderError,
+  ProviderTimeout,
+  ProviderUnavailable,
+  UnknownClient,
+  UnknownService,
+} from './exchange.errors.ts';
+import type { RequestEnvelope, ResponseEnvelope, ServiceRef } from './exchange.schema.ts';
+import * as store from './exchange.store.ts';
+import type { ExchangeTables, GrantRow, ServiceRow, SubsystemRow } from './exchange.store.ts';
+import type { MessageLog } from './message-log.ts';
+import { compileContract, contractErrors, createContractAjv } from './schema-validator.ts';
+
+type CryptoKey = webcrypto.CryptoKey;
+
+/** What a provider receives: the checked request, never the raw envelope. */
+export interface ProviderRequest {
+  readonly messageId: string;
+  readonly client: string;
+  readonly service: ServiceRef;
+  readonly purpose: string;
+  readonly subjectFin: string | undefined;
+  readonly actor: string | undefined;
+  readonly body: unknown;
+}
+
+export type ProviderHandler = (request: ProviderRequest, signal: AbortSignal) => Promise<unknown>;
+
+/** Certificate checks come from the platform PKI; the gateway only needs this much of it. */
+export type CertificateCheck =
+  | { readonly ok: true; readonly member: string; readonly subsystem: string }
+  | { readonly ok: false; readonly reason: string };
+
+/** Chain, validity and revocation check of a member certificate (the PKI caches its work). */
+export interface CertificateChecker {
+  check(certificatePem: string, at: Date): Promise<CertificateCheck>;
+}
+
+/** Forwards a checked call to a provider hosted in another process (its subsystem endpoint_url). */
+export type RemoteInvoker = (
+  provider: { readonly endpointUrl: string; readonly certificatePem: string },
+  request: ProviderRequest,
+  signal: AbortSignal,
+) => Promise<unknown>;
+
+export interface GatewayOptions {
+  readonly db: Kysely<ExchangeTables>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly messageLog: MessageLog;
+  /** The gateway's own key: it signs every answer. */
+  readonly signingKey: SigningKey;
+  readonly certificates: CertificateChecker;
+  readonly remote?: RemoteInvoker;
+  readonly metrics?: Registry;
+  /** How far a request's `iat` may be from now (replay window). */
+  readonly maxClockSkewSeconds?: number;
+}
+
+export interface CallResult {
+  readonly status: number;
+  readonly messageId: string;
+  /** The signed answer (compact JWS whose payload is a ResponseEnvelope). */
+  readonly jws: string;
+  readonly body: unknown;
+}
+
+interface ClientEntry {
+  readonly subsystem: SubsystemRow;
+  readonly publicKey: CryptoKey;
+}
+
+interface ServiceEntry {
+  readonly row: ServiceRow;
+  readonly validateRequest: ValidateFunction;
+  readonly validateResponse: ValidateFunction;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function b64urlJson(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function parseServiceId(id: string): ServiceRef | undefined {
+  const [member, subsystem, service, extra] = id.split('/');
+  if (
+    member === undefined ||
+    subsystem === undefined ||
+    service === undefined ||
+    extra !== undefined
+  ) {
+    return undefined;
+  }
+  return { member, subsystem, service };
+}
+
+function isEnvelope(value: unknown): value is RequestEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.id === 'string' &&
+    typeof v.iat === 'number' &&
+    typeof v.client === 'string' &&
+    typeof v.service === 'string' &&
+    typeof v.purpose === 'string' &&
+    (v.subjectFin === undefined ||
+      (typeof v.subjectFin === 'string' && /^[0-9A-Z]{7}$/.test(v.subjectFin))) &&
+    (v.actor === undefined || typeof v.actor === 'string') &&
+    (v.idempotencyKey === undefined ||
+      (typeof v.idempotencyKey === 'string' && v.idempotencyKey.length <= 200)) &&
+    'body' in v
+  );
+}
+
+/** A failure of the call, with what the message log records about it. */
+class Refusal extends Error {
+  readonly error: AppError;
+  readonly outcome: 'refused' | 'failed';
+  constructor(error: AppError, outcome: 'refused' | 'failed') {
+    super(error.type);
+    this.error = error;
+    this.outcome = outcome;
+  }
+}
+
+/**
+ * The one code path of every exchange call (issue 3 item 5): authenticate the client subsystem by
+ * the signature over its envelope, check its certificate, its member's status and the access
+ * grant with its legal basis, validate the request against the service contract, invoke the
+ * provider with a timeout, validate and sign the answer, log the call — refused calls too.
+ */
+export class Gateway {
+  readonly #o: GatewayOptions;
+  readonly #ajv: Ajv = createContractAjv();
+  readonly #providers = new Map<string, ProviderHandler>();
+  readonly #clients = new Map<string, ClientEntry>();
+  readonly #services = new Map<string, ServiceEntry>();
+  readonly #grants = new Map<string, GrantRow[]>();
+  readonly #memberStatus = new Map<string, string>();
+  readonly #recentIds = new Map<string, number>();
+  readonly #calls: Counter | undefined;
+  readonly #latency: Histogram | undefined;
+
+  constructor(options: GatewayOptions) {
+    this.#o = options;
+    if (options.metrics !== undefined) {
+      this.#calls = new Counter({
+        name: 'ehis_exchange_calls_total',
+        help: 'Exchange calls by service, client and outcome',
+        labelNames: ['service', 'client', 'outcome'],
+        registers: [options.metrics],
+      });
+      this.#latency = new Histogram({
+        name: 'ehis_exchange_call_duration_seconds',
+        help: 'Time the gateway spent on a call, provider included',
+        labelNames: ['service'],
+        buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+        registers: [options.metrics],
+      });
+    }
+  }
+
+  /** Attaches the in-process adapter of a provider subsystem's service. */
+  provide(service: ServiceRef, handler: ProviderHandler): void {
+    this.#providers.set(
+      store.serviceId(service.member, service.subsystem, service.service),
+      handler,
+    );
+  }
+
+  /** Forgets cached members, subsystems, services and grants (after any change to them). */
+  invalidate(): void {
+    this.#clients.clear();
+    this.#services.clear();
+    this.#grants.clear();
+    this.#memberStatus.clear();
+  }
+
+  get publicKey(): SigningKey['publicJwk'] {
+    return this.#o.signingKey.publicJwk;
+  }
+
+  async call(target: ServiceRef, jws: string, lang: Lang = 'az'): Promise<CallResult> {
+    const started = performance.now();
+    const now = this.#o.clock.now();
+    const serviceName = store.serviceId(target.member, target.subsystem, target.service);
+    let envelope: RequestEnvelope | undefined;
+    let clientName = 'unknown';
+    let grant: GrantRow | undefined;
+    let serviceRow: ServiceRow | undefined;
+    const [, payloadSegment = '', signatureSegment] = jws.split('.');
+    try {
+      const client = await this.#authenticate(jws, now);
+      clientName = `${client.subsystem.member_code}/${client.subsystem.code}`;
+      const verified = await this.#verifyEnvelope(jws, client, now);
+      envelope = verified;
+      if (verified.client !== clientName || verified.service !== serviceName) {
+        throw new Refusal(new AppError(BadSignature), 'refused');
+      }
+      const service = await this.#service(target);
+      serviceRow = service.row;
+      await this.#requireActive(client.subsystem.member_code);
+      await this.#requireActive(target.member);
+      grant = await this.#grant(
+        client.subsystem,
+        target,
+        verified.purpose,
+        now,
+        serviceName,
+        clientName,
+      );
+      if (!service.validateRequest(verified.body)) {
+        throw new Refusal(
+          new AppError(InvalidRequest, {
+            errors: contractErrors(service.validateRequest.errors, lang),
+          }),
+          'refused',
+        );
+      }
+      const requestHash = sha256(payloadSegment);
+      if (verified.idempotencyKey !== undefined) {
+        const previous = await store.findIdempotent(
+          this.#o.db,
+          clientName,
+          verified.idempotencyKey,
+        );
+        if (previous !== undefined) {
+          if (
+            previous.request_hash !==
+            sha256(
+              JSON.stringify([
+                serviceName,
+                verified.purpose,
+                verified.subjectFin ?? null,
+                verified.body,
+              ]),
+            )
+          ) {
+            throw new Refusal(new AppError(IdempotencyConflict), 'refused');
+          }
+          return await this.#answer(verified, serviceName, previous.status, previous.response, {
+            started,
+            now,
+            clientName,
+            grant,
+            service: service.row,
+            requestHash,
+            signatureSegment,
+          });
+        }
+      }
+      const body = await this.#invoke(service, target, verified, clientName);
+      if (!service.validateResponse(body)) {
+        this.#o.logger.warn(
+          { service: serviceName, errors: service.validateResponse.errors?.slice(0, 5) },
+          'provider answer breaks its contract',
+        );
+        throw new Refusal(new AppError(InvalidResponse), 'failed');
+      }
+      if (verified.idempotencyKey !== undefined) {
+        await store.saveIdempotent(this.#o.db, {
+          client: clientName,
+          key: verified.idempotencyKey,
+          service: serviceName,
+          request_hash: sha256(
+            JSON.stringify([
+              serviceName,
+              verified.purpose,
+              verified.subjectFin ?? null,
+              verified.body,
+            ]),
+          ),
+          status: 200,
+          response: body,
+          created_at: now,
+        });
+      }
+      return await this.#answer(verified, serviceName, 200, body, {
+        started,
+        now,
+        clientName,
+        grant,
+        service: service.row,
+        requestHash,
+        signatureSegment,
+      });
+    } catch (caught) {
+      const refusal =
+        caught instanceof Refusal
+          ? caught
+          : caught instanceof AppError
+            ? new Refusal(caught, caught.status >= 500 ? 'failed' : 'refused')
+            : new Refusal(new AppError(ProviderError, { cause: caught }), 'failed');
+      if (!(caught instanceof Refusal) && !(caught instanceof AppError)) {
+        this.#o.logger.error({ err: caught, service: serviceName }, 'exchange call failed');
+      }
+      const latencyMs = performance.now() - started;
+      await this.#o.messageLog.record({
+        messageId: envelope?.id ?? randomUUID(),
+        client: clientName,
+        service: serviceName,
+        actor: envelope?.actor,
+        subjectFin: envelope?.subjectFin,
+        purpose: envelope?.purpose,
+        grantId: grant?.id,
+        legalBasis: grant === undefined ? undefined : legalBasisText(grant),
+        idempotencyKey: envelope?.idempotencyKey,
+        requestHash: payloadSegment === '' ? undefined : sha256(payloadSegment),
+        responseHash: undefined,
+        requestSignature: signatureSegment,
+        responseSignature: undefined,
+        outcome: refusal.outcome,
+        status: refusal.error.status,
+        errorType: refusal.error.type,
+        latencyMs,
+        requestBody: serviceRow?.archive_bodies === true ? envelope?.body : undefined,
+        responseBody: undefined,
+      });
+      this.#calls?.inc({ service: serviceName, client: clientName, outcome: refusal.outcome });
+      this.#latency?.observe({ service: serviceName }, latencyMs / 1000);
+      throw refusal.error;
+    }
+  }
+
+  async #answer(
+    envelope: RequestEnvelope,
+    serviceName: string,
+    status: number,
+    body: unknown,
+    ctx: {
+      started: number;
+      now: Date;
+      clientName: string;
+      grant: GrantRow;
+      service: ServiceRow;
+      requestHash: string;
+      signatureSegment: string | undefined;
+    },
+  ): Promise<CallResult> {
+    const response: ResponseEnvelope = {
+      id: randomUUID(),
+      requestId: envelope.id,
+      iat: Math.floor(ctx.now.getTime() / 1000),
+      service: serviceName,
+      status,
+      body,
+    };
+    const payload = b64urlJson(response);
+    const jws = await new CompactSign(Buffer.from(payload, 'base64url'))
+      .setProtectedHeader({ alg: 'ES256', kid: this.#o.signingKey.kid, typ: 'ehis-response+jws' })
+      .sign(this.#o.signingKey.privateKey);
+    const latencyMs = performance.now() - ctx.started;
+    await this.#o.messageLog.record({
+      messageId: envelope.id,
+      client: ctx.clientName,
+      service: serviceName,
+      actor: envelope.actor,
+      subjectFin: envelope.subjectFin,
+      purpose: envelope.purpose,
+      grantId: ctx.grant.id,
+      legalBasis: legalBasisText(ctx.grant),
+      idempotencyKey: envelope.idempotencyKey,
+      requestHash: ctx.requestHash,
+      responseHash: sha256(payload),
+      requestSignature: ctx.signatureSegment,
+      responseSignature: jws.split('.')[2],
+      outcome: 'success',
+      status,
+      errorType: undefined,
+      latencyMs,
+      requestBody: ctx.service.archive_bodies ? envelope.body : undefined,
+      responseBody: ctx.service.archive_bodies ? body : undefined,
+    });
+    this.#calls?.inc({ service: serviceName, client: ctx.clientName, outcome: 'success' });
+    this.#latency?.observe({ service: serviceName }, latencyMs / 1000);
+    return { status, messageId: envelope.id, jws, body };
+  }
+
+  async #authenticate(jws: string, now: Date): Promise<ClientEntry> {
+    let thumbprint: unknown;
+    try {
+      const header = decodeProtectedHeader(jws);
+      if (header.alg !== 'ES256') throw new Error('alg');
+      thumbprint = header['x5t#S256'];
+    } catch {
+      throw new Refusal(new AppError(BadSignature), 'refused');
+    }
+    if (typeof thumbprint !== 'string') throw new Refusal(new AppError(UnknownClient), 'refused');
+    let entry = this.#clients.get(thumbprint);
+    if (entry === undefined) {
+      const subsystem = await store.findSubsystemByThumbprint(this.#o.db, thumbprint);
+      if (subsystem === undefined) throw new Refusal(new AppError(UnknownClient), 'refused');
+      const certificate = new X509Certificate(subsystem.certificate_pem);
+      entry = {
+        subsystem,
+        publicKey: certificate.publicKey.toCryptoKey(
+          { name: 'ECDSA', namedCurve: 'P-256' },
+          false,
+          ['verify'],
+        ),
+      };
+      this.#clients.set(thumbprint, entry);
+    }
+    // Chain, validity period and revocation on every call: the PKI keeps this cheap.
+    const check = await this.#o.certificates.check(entry.subsystem.certificate_pem, now);
+    if (!check.ok) {
+      throw new Refusal(
+        new AppError(CertificateRejected, { params: { reason: check.reason } }),
+        'refused',
+      );
+    }
+    if (check.member !== entry.subsystem.member_code || check.subsystem !== entry.subsystem.code) {
+      throw new Refusal(new AppError(UnknownClient), 'refused');
+    }
+    return entry;
+  }
+
+  async #verifyEnvelope(jws: string, client: ClientEntry, now: Date): Promise<RequestEnvelope> {
+    let payload: unknown;
+    try {
+      const verified = await compactVerify(jws, client.publicKey, { algorithms: ['ES256'] });
+      payload = JSON.parse(new TextDecoder().decode(verified.payload)) as unknown;
+    } catch {
+      throw new Refusal(new AppError(BadSignature), 'refused');
+    }
+    if (!isEnvelope(payload)) throw new Refusal(new AppError(BadSignature), 'refused');
+    const skew = this.#o.maxClockSkewSeconds ?? 300;
+    const nowSeconds = now.getTime() / 1000;
+    if (Math.abs(nowSeconds - payload.iat) > skew)
+      throw new Refusal(new AppError(BadSignature), 'refused');
+    // A replayed envelope (same id inside the window) is refused; a deliberate retry carries an
+    // idempotency key and a new id.
+    this.#forgetOldIds(nowSeconds, skew);
+    const replayKey = `${payload.client}|${payload.id}`;
+    if (this.#recentIds.has(replayKey)) throw new Refusal(new AppError(BadSignature), 'refused');
+    this.#recentIds.set(replayKey, payload.iat);
+    return payload;
+  }
+
+  #forgetOldIds(nowSeconds: number, skew: number): void {
+    if (this.#recentIds.size < 50_000) return;
+    for (const [key, iat] of this.#recentIds) {
+      if (nowSeconds - iat > skew) this.#recentIds.delete(key);
+    }
+  }
+
+  async #service(target: ServiceRef): Promise<ServiceEntry> {
+    const id = store.serviceId(target.member, target.subsystem, target.service);
+    let entry = this.#services.get(id);
+    if (entry === undefined) {
+      const rows = await store.listServices(this.#o.db);
+      const row = rows.find(
+        (r) =>
+          r.provider_member === target.member &&
+          r.provider_subsystem === target.subsystem &&
+          r.code === target.service,
+      );
+      if (row === undefined) throw new Refusal(new AppError(UnknownService), 'refused');
+      entry = {
+        row,
+        validateRequest: compileContract(this.#ajv, row.request_schema),
+        validateResponse: compileContract(this.#ajv, row.response_schema),
+      };
+      this.#services.set(id, entry);
+    }
+    return entry;
+  }
+
+  async #requireActive(member: string): Promise<void> {
+    let status = this.#memberStatus.get(member);
+    if (status === undefined) {
+      status = (await store.findMemberStatus(this.#o.db, member)) ?? 'unknown';
+      this.#memberStatus.set(member, status);
+    }
+    if (status !== 'active') {
+      throw new Refusal(new AppError(MemberSuspended, { params: { member } }), 'refused');
+    }
+  }
+
+  async #grant(
+    client: SubsystemRow,
+    target: ServiceRef,
+    purpose: string,
+    now: Date,
+    serviceName: string,
+    clientName: string,
+  ): Promise<GrantRow> {
+    const key = `${clientName}|${serviceName}`;
+    let grants = this.#grants.get(key);
+    if (grants === undefined) {
+      grants = await store.grantsFor(
+        this.#o.db,
+        { member: client.member_code, subsystem: client.code },
+        { member: target.member, subsystem: target.subsystem, code: target.service },
+      );
+      this.#grants.set(key, grants);
+    }
+    const t = now.getTime();
+    const grant = grants.find(
+      (g) =>
+        g.revoked_at === null &&
+        g.valid_from.getTime() <= t &&
+        (g.valid_until === null || g.valid_until.getTime() > t) &&
+        g.purposes.includes(purpose),
+    );
+    if (grant === undefined) {
+      throw new Refusal(
+        new AppError(NoLegalBasis, { params: { client: clientName, service: serviceName } }),
+        'refused',
+      );
+    }
+    return grant;
+  }
+
+  async #invoke(
+    service: ServiceEntry,
+    target: ServiceRef,
+    envelope: RequestEnvelope,
+    clientName: string,
+  ): Promise<unknown> {
+    const id = store.serviceId(target.member, target.subsystem, target.service);
+    const request: ProviderRequest = {
+      messageId: envelope.id,
+      client: clientName,
+      service: target,
+      purpose: envelope.purpose,
+      subjectFin: envelope.subjectFin,
+      actor: envelope.actor,
+      body: envelope.body,
+    };
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new Refusal(new AppError(ProviderTimeout), 'failed'));
+      }, service.row.timeout_ms);
+    });
+    try {
+      const handler = this.#providers.get(id);
+      let work: Promise<unknown>;
+      if (handler !== undefined) {
+        work = handler(request, controller.signal);
+      } else {
+        const provider = await store.findSubsystem(this.#o.db, target.member, target.subsystem);
+        if (provider?.endpoint_url == null || this.#o.remote === undefined) {
+          throw new Refusal(new AppError(ProviderUnavailable), 'failed');
+        }
+        work = this.#o.remote(
+          { endpointUrl: provider.endpoint_url, certificatePem: provider.certificate_pem },
+          request,
+          controller.signal,
+        );
+      }
+      return await Promise.race([work, timeout]);
+    } catch (error) {
+      if (error instanceof Refusal) throw error;
+      if (error instanceof AppError) {
+        // The provider's own answer (not found, invalid…): passed on, logged as refused.
+        throw new Refusal(error, error.status >= 500 ? 'failed' : 'refused');
+      }
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EHOSTUNREACH') {
+        throw new Refusal(new AppError(ProviderUnavailable, { cause: error }), 'failed');
+      }
+      this.#o.logger.error({ err: error, service: id }, 'provider failed');
+      throw new Refusal(new AppError(ProviderError, { cause: error }), 'failed');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+export function legalBasisText(grant: GrantRow): string {
+  return grant.legal_article === null
+    ? grant.legal_act_id
+    : `${grant.legal_act_id} ${grant.legal_article}`;
+}
+
+/** Verifies a gateway answer (what a client does with the returned JWS). */
+export async function verifyAnswer(jws: string, gatewayKey: CryptoKey): Promise<ResponseEnvelope> {
+  const { payload } = await compactVerify(jws, gatewayKey, { algorithms: ['ES256'] });
+  return JSON.parse(new TextDecoder().decode(payload)) as ResponseEnvelope;
+}
