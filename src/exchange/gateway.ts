@@ -579,7 +579,9 @@ export class Gateway {
         // The provider's own answer (not found, invalid…): passed on, logged as refused.
         throw new Refusal(error, error.status >= 500 ? 'failed' : 'refused');
       }
-      const code = (error as NodeJS.ErrnoException).code;
+      // fetch reports socket errors as a TypeError whose cause carries the code.
+      const failure = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+      const code = failure.code ?? failure.cause?.code;
       if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EHOSTUNREACH') {
         throw new Refusal(new AppError(ProviderUnavailable, { cause: error }), 'failed');
       }
