@@ -132,6 +132,19 @@ function isEnvelope(value: unknown): value is RequestEnvelope {
   );
 }
 
+/** What a call has established so far: the refusal log records whatever is known. */
+interface CallContext {
+  readonly started: number;
+  readonly now: Date;
+  readonly serviceName: string;
+  clientName: string;
+  envelope: RequestEnvelope | undefined;
+  grant: GrantRow | undefined;
+  serviceRow: ServiceRow | undefined;
+  readonly payloadSegment: string;
+  readonly signatureSegment: string | undefined;
+}
+
 /** A failure of the call, with what the message log records about it. */
 class Refusal extends Error {
   readonly error: AppError;
@@ -200,146 +213,202 @@ export class Gateway {
     return this.#o.signingKey.publicJwk;
   }
 
-  async call(target: ServiceRef, jws: string, lang: Lang = 'az'): Promise<CallResult> {
-    const started = performance.now();
-    const now = this.#o.clock.now();
-    const serviceName = store.serviceId(target.member, target.subsystem, target.service);
-    let envelope: RequestEnvelope | undefined;
-    let clientName = 'unknown';
-    let grant: GrantRow | undefined;
-    let serviceRow: ServiceRow | undefined;
-    const [, payloadSegment = '', signatureSegment] = jws.split('.');
+  /**
+   * One synchronous call. `accepted` marks an envelope the gateway already accepted for
+   * asynchronous delivery: its time and replay checks were done then; everything else
+   * (certificate, members, grant, contract) is checked again at delivery.
+   */
+  async call(
+    target: ServiceRef,
+    jws: string,
+    lang: Lang = 'az',
+    options: { accepted?: boolean } = {},
+  ): Promise<CallResult> {
+    const ctx = this.#context(target, jws);
     try {
-      const client = await this.#authenticate(jws, now);
-      clientName = `${client.subsystem.member_code}/${client.subsystem.code}`;
-      const verified = await this.#verifyEnvelope(jws, client, now);
-      envelope = verified;
-      if (verified.client !== clientName || verified.service !== serviceName) {
-        throw new Refusal(new AppError(BadSignature), 'refused');
-      }
-      const service = await this.#service(target);
-      serviceRow = service.row;
-      await this.#requireActive(client.subsystem.member_code);
-      await this.#requireActive(target.member);
-      grant = await this.#grant(
-        client.subsystem,
-        target,
-        verified.purpose,
-        now,
-        serviceName,
-        clientName,
-      );
-      if (!service.validateRequest(verified.body)) {
-        throw new Refusal(
-          new AppError(InvalidRequest, {
-            errors: contractErrors(service.validateRequest.errors, lang),
-          }),
-          'refused',
-        );
-      }
-      const requestHash = sha256(payloadSegment);
-      if (verified.idempotencyKey !== undefined) {
-        const previous = await store.findIdempotent(
-          this.#o.db,
-          clientName,
-          verified.idempotencyKey,
-        );
-        if (previous !== undefined) {
-          if (
-            previous.request_hash !==
-            sha256(
-              JSON.stringify([
-                serviceName,
-                verified.purpose,
-                verified.subjectFin ?? null,
-                verified.body,
-              ]),
-            )
-          ) {
-            throw new Refusal(new AppError(IdempotencyConflict), 'refused');
-          }
-          return await this.#answer(verified, serviceName, previous.status, previous.response, {
-            started,
-            now,
-            clientName,
-            grant,
-            service: service.row,
-            requestHash,
-            signatureSegment,
-          });
-        }
-      }
-      const body = await this.#invoke(service, target, verified, clientName);
-      if (!service.validateResponse(body)) {
-        this.#o.logger.warn(
-          { service: serviceName, errors: service.validateResponse.errors?.slice(0, 5) },
-          'provider answer breaks its contract',
-        );
-        throw new Refusal(new AppError(InvalidResponse), 'failed');
-      }
-      if (verified.idempotencyKey !== undefined) {
-        await store.saveIdempotent(this.#o.db, {
-          client: clientName,
-          key: verified.idempotencyKey,
-          service: serviceName,
-          request_hash: sha256(
-            JSON.stringify([
-              serviceName,
-              verified.purpose,
-              verified.subjectFin ?? null,
-              verified.body,
-            ]),
-          ),
-          status: 200,
-          response: body,
-          created_at: now,
-        });
-      }
-      return await this.#answer(verified, serviceName, 200, body, {
-        started,
-        now,
-        clientName,
-        grant,
-        service: service.row,
-        requestHash,
-        signatureSegment,
-      });
+      const checked = await this.#check(ctx, target, jws, lang, options.accepted === true);
+      return await this.#complete(ctx, target, checked);
     } catch (caught) {
-      const refusal =
-        caught instanceof Refusal
-          ? caught
-          : caught instanceof AppError
-            ? new Refusal(caught, caught.status >= 500 ? 'failed' : 'refused')
-            : new Refusal(new AppError(ProviderError, { cause: caught }), 'failed');
-      if (!(caught instanceof Refusal) && !(caught instanceof AppError)) {
-        this.#o.logger.error({ err: caught, service: serviceName }, 'exchange call failed');
-      }
-      const latencyMs = performance.now() - started;
-      await this.#o.messageLog.record({
-        messageId: envelope?.id ?? randomUUID(),
-        client: clientName,
-        service: serviceName,
-        actor: envelope?.actor,
-        subjectFin: envelope?.subjectFin,
-        purpose: envelope?.purpose,
-        grantId: grant?.id,
-        legalBasis: grant === undefined ? undefined : legalBasisText(grant),
-        idempotencyKey: envelope?.idempotencyKey,
-        requestHash: payloadSegment === '' ? undefined : sha256(payloadSegment),
-        responseHash: undefined,
-        requestSignature: signatureSegment,
-        responseSignature: undefined,
-        outcome: refusal.outcome,
-        status: refusal.error.status,
-        errorType: refusal.error.type,
-        latencyMs,
-        requestBody: serviceRow?.archive_bodies === true ? envelope?.body : undefined,
-        responseBody: undefined,
-      });
-      this.#calls?.inc({ service: serviceName, client: clientName, outcome: refusal.outcome });
-      this.#latency?.observe({ service: serviceName }, latencyMs / 1000);
-      throw refusal.error;
+      throw await this.#refuse(ctx, caught);
     }
+  }
+
+  /**
+   * Runs every check of a call without invoking the provider (asynchronous acceptance): a
+   * refusal is logged and thrown now, not discovered at delivery.
+   */
+  async precheck(
+    target: ServiceRef,
+    jws: string,
+    lang: Lang = 'az',
+  ): Promise<{ envelope: RequestEnvelope; client: string }> {
+    const ctx = this.#context(target, jws);
+    try {
+      const checked = await this.#check(ctx, target, jws, lang, false);
+      return { envelope: checked.envelope, client: ctx.clientName };
+    } catch (caught) {
+      throw await this.#refuse(ctx, caught);
+    }
+  }
+
+  #context(target: ServiceRef, jws: string): CallContext {
+    const [, payloadSegment = '', signatureSegment] = jws.split('.');
+    return {
+      started: performance.now(),
+      now: this.#o.clock.now(),
+      serviceName: store.serviceId(target.member, target.subsystem, target.service),
+      clientName: 'unknown',
+      envelope: undefined,
+      grant: undefined,
+      serviceRow: undefined,
+      payloadSegment,
+      signatureSegment,
+    };
+  }
+
+  async #check(
+    ctx: CallContext,
+    target: ServiceRef,
+    jws: string,
+    lang: Lang,
+    accepted: boolean,
+  ): Promise<{ envelope: RequestEnvelope; service: ServiceEntry; grant: GrantRow }> {
+    const client = await this.#authenticate(jws, ctx.now);
+    ctx.clientName = `${client.subsystem.member_code}/${client.subsystem.code}`;
+    const envelope = await this.#verifyEnvelope(jws, client, ctx.now, accepted);
+    ctx.envelope = envelope;
+    if (envelope.client !== ctx.clientName || envelope.service !== ctx.serviceName) {
+      throw new Refusal(new AppError(BadSignature), 'refused');
+    }
+    const service = await this.#service(target);
+    ctx.serviceRow = service.row;
+    await this.#requireActive(client.subsystem.member_code);
+    await this.#requireActive(target.member);
+    const grant = await this.#grant(
+      client.subsystem,
+      target,
+      envelope.purpose,
+      ctx.now,
+      ctx.serviceName,
+      ctx.clientName,
+    );
+    ctx.grant = grant;
+    if (!service.validateRequest(envelope.body)) {
+      throw new Refusal(
+        new AppError(InvalidRequest, {
+          errors: contractErrors(service.validateRequest.errors, lang),
+        }),
+        'refused',
+      );
+    }
+    return { envelope, service, grant };
+  }
+
+  async #complete(
+    ctx: CallContext,
+    target: ServiceRef,
+    checked: { envelope: RequestEnvelope; service: ServiceEntry; grant: GrantRow },
+  ): Promise<CallResult> {
+    const { envelope, service, grant } = checked;
+    const requestHash = sha256(ctx.payloadSegment);
+    const answerContext = {
+      started: ctx.started,
+      now: ctx.now,
+      clientName: ctx.clientName,
+      grant,
+      service: service.row,
+      requestHash,
+      signatureSegment: ctx.signatureSegment,
+    };
+    const fingerprint = sha256(
+      JSON.stringify([
+        ctx.serviceName,
+        envelope.purpose,
+        envelope.subjectFin ?? null,
+        envelope.body,
+      ]),
+    );
+    if (envelope.idempotencyKey !== undefined) {
+      const previous = await store.findIdempotent(
+        this.#o.db,
+        ctx.clientName,
+        envelope.idempotencyKey,
+      );
+      if (previous !== undefined) {
+        if (previous.request_hash !== fingerprint)
+          throw new Refusal(new AppError(IdempotencyConflict), 'refused');
+        return this.#answer(
+          envelope,
+          ctx.serviceName,
+          previous.status,
+          previous.response,
+          answerContext,
+        );
+      }
+    }
+    const body = await this.#invoke(service, target, envelope, ctx.clientName);
+    if (!service.validateResponse(body)) {
+      this.#o.logger.warn(
+        { service: ctx.serviceName, errors: service.validateResponse.errors?.slice(0, 5) },
+        'provider answer breaks its contract',
+      );
+      throw new Refusal(new AppError(InvalidResponse), 'failed');
+    }
+    if (envelope.idempotencyKey !== undefined) {
+      await store.saveIdempotent(this.#o.db, {
+        client: ctx.clientName,
+        key: envelope.idempotencyKey,
+        service: ctx.serviceName,
+        request_hash: fingerprint,
+        status: 200,
+        response: body,
+        created_at: ctx.now,
+      });
+    }
+    return this.#answer(envelope, ctx.serviceName, 200, body, answerContext);
+  }
+
+  /** Logs a refused or failed call and returns the error to throw. */
+  async #refuse(ctx: CallContext, caught: unknown): Promise<AppError> {
+    const refusal =
+      caught instanceof Refusal
+        ? caught
+        : caught instanceof AppError
+          ? new Refusal(caught, caught.status >= 500 ? 'failed' : 'refused')
+          : new Refusal(new AppError(ProviderError, { cause: caught }), 'failed');
+    if (!(caught instanceof Refusal) && !(caught instanceof AppError)) {
+      this.#o.logger.error({ err: caught, service: ctx.serviceName }, 'exchange call failed');
+    }
+    const latencyMs = performance.now() - ctx.started;
+    const { envelope, grant } = ctx;
+    await this.#o.messageLog.record({
+      messageId: envelope?.id ?? randomUUID(),
+      client: ctx.clientName,
+      service: ctx.serviceName,
+      actor: envelope?.actor,
+      subjectFin: envelope?.subjectFin,
+      purpose: envelope?.purpose,
+      grantId: grant?.id,
+      legalBasis: grant === undefined ? undefined : legalBasisText(grant),
+      idempotencyKey: envelope?.idempotencyKey,
+      requestHash: ctx.payloadSegment === '' ? undefined : sha256(ctx.payloadSegment),
+      responseHash: undefined,
+      requestSignature: ctx.signatureSegment,
+      responseSignature: undefined,
+      outcome: refusal.outcome,
+      status: refusal.error.status,
+      errorType: refusal.error.type,
+      latencyMs,
+      requestBody: ctx.serviceRow?.archive_bodies === true ? envelope?.body : undefined,
+      responseBody: undefined,
+    });
+    this.#calls?.inc({
+      service: ctx.serviceName,
+      client: ctx.clientName,
+      outcome: refusal.outcome,
+    });
+    this.#latency?.observe({ service: ctx.serviceName }, latencyMs / 1000);
+    return refusal.error;
   }
 
   async #answer(
@@ -435,7 +504,12 @@ export class Gateway {
     return entry;
   }
 
-  async #verifyEnvelope(jws: string, client: ClientEntry, now: Date): Promise<RequestEnvelope> {
+  async #verifyEnvelope(
+    jws: string,
+    client: ClientEntry,
+    now: Date,
+    accepted: boolean,
+  ): Promise<RequestEnvelope> {
     let payload: unknown;
     try {
       const verified = await compactVerify(jws, client.publicKey, { algorithms: ['ES256'] });
@@ -444,6 +518,7 @@ export class Gateway {
       throw new Refusal(new AppError(BadSignature), 'refused');
     }
     if (!isEnvelope(payload)) throw new Refusal(new AppError(BadSignature), 'refused');
+    if (accepted) return payload;
     const skew = this.#o.maxClockSkewSeconds ?? 300;
     const nowSeconds = now.getTime() / 1000;
     if (Math.abs(nowSeconds - payload.iat) > skew)

@@ -40,7 +40,7 @@ export async function joinExchange(
     identity: {
       member,
       subsystem,
-      privateKey: pair.privateKey as webcrypto.CryptoKey,
+      privateKey: pair.privateKey,
       certificateThumbprint: registered.thumbprint,
     },
     certificatePem: registered.certificatePem,
