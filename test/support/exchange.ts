@@ -1,5 +1,4 @@
 import { exportJWK, generateKeyPair } from 'jose';
-import type { webcrypto } from 'node:crypto';
 import type { Platform } from '../../src/platform/platform.ts';
 import type {
   ExchangeIdentity,
