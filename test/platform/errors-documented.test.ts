@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/platform/errors/app-error.ts';
 // Importing the app loads every module, and with them every error definition.
 import '../../src/app.ts';
+import '../../src/platform/platform.ts';
 
 describe('the error catalogue', () => {
   it('every problem type the API can return is documented in docs/errors.md', () => {

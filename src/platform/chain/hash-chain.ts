@@ -75,6 +75,13 @@ interface Head {
   signature: string | null;
 }
 
+/** Another appender moved the head since this process last saw it. */
+class HeadMoved extends Error {
+  constructor() {
+    super('the chain head moved');
+  }
+}
+
 function isSignedHead(value: unknown): value is { seq: number; hash: string } {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
@@ -96,6 +103,8 @@ export class HashChain<E extends object> {
   readonly #checkpointEvery: number;
   readonly #maxBatch: number;
   #pending: Pending<E>[] = [];
+  /** The head as this process last wrote or read it; refreshed after a collision. */
+  #head: Head | undefined;
   #flushing: Promise<void> | undefined;
 
   constructor(options: HashChainOptions<E>) {
@@ -146,15 +155,17 @@ export class HashChain<E extends object> {
     }
   }
 
+  /**
+   * Writes one batch with optimistic concurrency: hashes and the head signature are computed
+   * outside the transaction from the head this process last saw, and the transaction only inserts
+   * and moves the head if it is still where it was. Another node that appended meanwhile makes the
+   * head update match nothing (or the seq collide): the batch rolls back and is recomputed. So the
+   * lock is held for two statements, never across a signature, and the chain cannot fork.
+   */
   async #writeBatch(entries: readonly E[]): Promise<ChainReceipt[]> {
     const spec = this.#spec;
-    return this.#db.transaction().execute(async (trx) => {
-      const head = (await trx
-        .selectFrom(spec.headTable)
-        .select(['seq', 'hash'])
-        .where('id', '=', 1)
-        .forUpdate()
-        .executeTakeFirstOrThrow()) as Head;
+    for (let attempt = 1; ; attempt++) {
+      const head = (this.#head ??= await this.#readHead());
       const at = this.#clock.now();
       let seq = head.seq;
       let prevHash = head.hash;
@@ -165,27 +176,49 @@ export class HashChain<E extends object> {
         prevHash = hash;
         return { ...unsigned, hash };
       });
-      for (let i = 0; i < chained.length; i += INSERT_CHUNK) {
-        await trx
-          .insertInto(spec.entryTable)
-          .values(chained.slice(i, i + INSERT_CHUNK).map((entry) => spec.toRow(entry)))
-          .execute();
-      }
       const signature = await signJson(this.#key, { seq, hash: prevHash, at: at.toISOString() });
-      await trx
-        .updateTable(spec.headTable)
-        .set({ seq, hash: prevHash, signed_at: at, signature })
-        .where('id', '=', 1)
-        .execute();
-      const every = this.#checkpointEvery;
-      if (Math.floor(seq / every) > Math.floor(head.seq / every)) {
-        await trx
-          .insertInto(spec.checkpointTable)
-          .values({ seq, hash: prevHash, signed_at: at, signature })
-          .execute();
+      try {
+        await this.#db.transaction().execute(async (trx) => {
+          for (let i = 0; i < chained.length; i += INSERT_CHUNK) {
+            await trx
+              .insertInto(spec.entryTable)
+              .values(chained.slice(i, i + INSERT_CHUNK).map((entry) => spec.toRow(entry)))
+              .execute();
+          }
+          const moved = await trx
+            .updateTable(spec.headTable)
+            .set({ seq, hash: prevHash, signed_at: at, signature })
+            .where('id', '=', 1)
+            .where('seq', '=', head.seq)
+            .where('hash', '=', head.hash)
+            .executeTakeFirst();
+          if (Number(moved.numUpdatedRows) !== 1) throw new HeadMoved();
+          const every = this.#checkpointEvery;
+          if (Math.floor(seq / every) > Math.floor(head.seq / every)) {
+            await trx
+              .insertInto(spec.checkpointTable)
+              .values({ seq, hash: prevHash, signed_at: at, signature })
+              .execute();
+          }
+        });
+      } catch (error) {
+        this.#head = undefined;
+        const collided =
+          error instanceof HeadMoved || (error as { code?: string }).code === '23505';
+        if (collided && attempt < 50) continue;
+        throw error;
       }
+      this.#head = { seq, hash: prevHash, signature };
       return chained.map((entry) => ({ seq: entry.seq, hash: entry.hash }));
-    });
+    }
+  }
+
+  async #readHead(): Promise<Head> {
+    return (await this.#db
+      .selectFrom(this.#spec.headTable)
+      .select(['seq', 'hash', 'signature'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow()) as Head;
   }
 
   async #signatureMatches(jws: string, seq: number, hash: string): Promise<boolean> {

@@ -1,8 +1,8 @@
-import type { webcrypto } from 'node:crypto';
+import { createPrivateKey, type KeyObject, type webcrypto } from 'node:crypto';
+import { signJws } from './jws.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
-  CompactSign,
   calculateJwkThumbprint,
   compactVerify,
   exportJWK,
@@ -22,6 +22,8 @@ export interface SigningKey {
   readonly privateKey: CryptoKey;
   readonly publicKey: CryptoKey;
   readonly publicJwk: JWK;
+  /** The private key as node:crypto signs with it (converted once). */
+  readonly signer: KeyObject;
 }
 
 export class KeyError extends Error {
@@ -37,9 +39,18 @@ async function fromPrivateJwk(jwk: JWK): Promise<SigningKey> {
   }
   const { d: _d, ...publicJwk } = jwk;
   const kid = await calculateJwkThumbprint(publicJwk);
-  const privateKey = (await importJWK({ ...jwk, alg: 'ES256' }, 'ES256')) as CryptoKey;
+  const privateKey = (await importJWK({ ...jwk, alg: 'ES256' }, 'ES256', {
+    extractable: false,
+  })) as CryptoKey;
+  const signer = createPrivateKey({ key: jwk, format: 'jwk' });
   const publicKey = (await importJWK({ ...publicJwk, alg: 'ES256' }, 'ES256')) as CryptoKey;
-  return { kid, privateKey, publicKey, publicJwk: { ...publicJwk, kid, alg: 'ES256', use: 'sig' } };
+  return {
+    kid,
+    privateKey,
+    publicKey,
+    signer,
+    publicJwk: { ...publicJwk, kid, alg: 'ES256', use: 'sig' },
+  };
 }
 
 export async function generateSigningKey(): Promise<{ key: SigningKey; privateJwk: JWK }> {
@@ -79,9 +90,7 @@ export async function loadOrCreateSigningKey(options: {
 }
 
 export async function signJson(key: SigningKey, payload: unknown): Promise<string> {
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-    .setProtectedHeader({ alg: 'ES256', kid: key.kid })
-    .sign(key.privateKey);
+  return signJws({ kid: key.kid }, JSON.stringify(payload), key.signer);
 }
 
 /** Verifies a compact JWS and returns its JSON payload; throws when the signature is wrong. */
