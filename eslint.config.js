@@ -1,7 +1,7 @@
 // ESLint flat config: type-checked typescript-eslint rules as errors (STYLE.md §15).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { importX } from 'eslint-plugin-import-x';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'web/dist/', 'test-results/', 'eslint.config.js'] },
@@ -15,6 +15,9 @@ export default tseslint.config(
       },
     },
     plugins: { 'import-x': importX },
+    // An explicit resolver: the default one is looked up by the name "node", which here is the
+    // pinned Node.js package, not a resolver.
+    settings: { 'import-x/resolver-next': [createNodeResolver()] },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',

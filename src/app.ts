@@ -5,14 +5,17 @@ import { registerHealthRoutes } from './platform/health/health.routes.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { registerMetricsRoute } from './platform/metrics/metrics.routes.ts';
 import { registerExchangeRoutes } from './exchange/index.ts';
+import type { Agencies } from './agencies/agencies.ts';
+import { createDemoDirectory, registerDemoRoutes } from './platform/demo/index.ts';
 import type { Platform } from './platform/platform.ts';
 import { VERSION } from './version.ts';
 
 /**
  * Builds the HTTP application with every module registered; it does not listen (STYLE.md §2).
- * Tests call `app.inject()` or listen on port 0 themselves.
+ * `agencies` are the agency systems attached to the exchange (`attachAgencies`); tests that set
+ * up members of their own leave them out. Tests call `app.inject()` or listen on port 0.
  */
-export async function buildApp(platform: Platform): Promise<App> {
+export async function buildApp(platform: Platform, agencies?: Agencies): Promise<App> {
   const { config } = platform;
   const app = createHttp({ logger: platform.logger, bodyLimitBytes: config.bodyLimitBytes });
   await registerApiDocs(app, VERSION);
@@ -23,8 +26,20 @@ export async function buildApp(platform: Platform): Promise<App> {
   registerExchangeRoutes(app, {
     admin: platform.exchange.admin,
     gateway: platform.exchange.gateway,
+    extensions: { asyncCalls: platform.exchange.asyncCalls, batches: platform.exchange.batches },
     ...operatorAccess,
   });
+  if (agencies !== undefined) {
+    registerDemoRoutes(app, {
+      demo: config.demo,
+      directory: createDemoDirectory({
+        database: platform.db,
+        population: agencies.population,
+        civilRegistry: agencies.civilRegistry,
+        clock: platform.clock,
+      }),
+    });
+  }
   await registerWeb(app);
   await app.ready();
   return app;

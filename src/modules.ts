@@ -9,4 +9,10 @@ export const moduleMigrations: readonly ModuleMigrations[] = [
   { module: 'queue', dir: new URL('./platform/queue/migrations/', import.meta.url) },
   { module: 'pki', dir: new URL('./platform/pki/migrations/', import.meta.url) },
   { module: 'exchange', dir: new URL('./exchange/migrations/', import.meta.url) },
+  { module: 'population', dir: new URL('./agencies/population/migrations/', import.meta.url) },
+  {
+    module: 'civil-registry',
+    dir: new URL('./agencies/civil-registry/migrations/', import.meta.url),
+  },
+  { module: 'demo', dir: new URL('./platform/demo/migrations/', import.meta.url) },
 ];

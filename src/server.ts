@@ -1,6 +1,8 @@
 import { loadConfig, ConfigError, type Config } from './platform/config/config.ts';
 import { startPlatform, type Platform } from './platform/platform.ts';
 import { buildApp } from './app.ts';
+import { attachAgencies } from './agencies/agencies.ts';
+import { seedDemoIfEmpty } from './platform/demo/index.ts';
 import type { App } from './platform/http/http.ts';
 
 /** Prints one clear line and exits 1: what an operator needs, no stack trace. */
@@ -38,7 +40,16 @@ async function main(): Promise<void> {
   let app: App | undefined;
   try {
     platform = await startPlatform(config);
-    app = await buildApp(platform);
+    if (config.demo) {
+      const seeded = await seedDemoIfEmpty(platform.db, {
+        persons: config.demoPersons,
+        clock: platform.clock,
+      });
+      if (seeded !== undefined) {
+        process.stdout.write(`EHİS: demo data seeded (${config.demoPersons} synthetic persons)\n`);
+      }
+    }
+    app = await buildApp(platform, await attachAgencies(platform));
     await app.listen({ host: config.host, port: config.port });
     await platform.queue.start();
   } catch (error) {

@@ -1,8 +1,7 @@
-import { randomUUID, type webcrypto } from 'node:crypto';
-import { CompactSign, compactVerify, importJWK, type JWK } from 'jose';
+import { createPublicKey, KeyObject, randomUUID } from 'node:crypto';
+import type { JWK } from 'jose';
+import { signJws, verifyJws, type JwsKey } from '../platform/crypto/jws.ts';
 import type { RequestEnvelope, ResponseEnvelope } from './exchange.schema.ts';
-
-type CryptoKey = webcrypto.CryptoKey;
 
 /**
  * A small TypeScript client for members of the exchange (issue 3 item 5). An agency in any other
@@ -12,7 +11,7 @@ export interface ExchangeIdentity {
   readonly member: string;
   readonly subsystem: string;
   /** The subsystem's ES256 private key (its certificate was issued by the platform CA). */
-  readonly privateKey: CryptoKey;
+  readonly privateKey: JwsKey;
   /** SHA-256 thumbprint of the subsystem certificate (base64url), sent as the JWS `x5t#S256`. */
   readonly certificateThumbprint: string;
 }
@@ -69,13 +68,11 @@ export async function signRequest(
     ...(request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey }),
     body: request.body,
   };
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(envelope)))
-    .setProtectedHeader({
-      alg: 'ES256',
-      typ: 'ehis-request+jws',
-      'x5t#S256': identity.certificateThumbprint,
-    })
-    .sign(identity.privateKey);
+  return signJws(
+    { typ: 'ehis-request+jws', 'x5t#S256': identity.certificateThumbprint },
+    JSON.stringify(envelope),
+    identity.privateKey,
+  );
 }
 
 /** POST /exchange/v1/{member}/{subsystem}/{service} with the compact JWS as the body. */
@@ -98,26 +95,105 @@ export function httpTransport(baseUrl: string, options: { timeoutMs?: number } =
   };
 }
 
+/** Asynchronous calls (EHIS-004-4.4): submit with `Prefer: respond-async`, fetch the result. */
+export interface AsyncTransport {
+  submit(service: string, jws: string): Promise<RawAnswer>;
+  /** GET the result; `authorization` is the `EHIS-JWS <jws>` header value. */
+  fetch(callId: string, authorization: string): Promise<RawAnswer>;
+}
+
+export type AsyncResult =
+  | { readonly id: string; readonly status: 'queued'; readonly attempts: number }
+  | {
+      readonly id: string;
+      readonly status: 'delivered';
+      readonly attempts: number;
+      readonly body: unknown;
+      readonly messageId: string;
+    }
+  | {
+      readonly id: string;
+      readonly status: 'failed' | 'dead';
+      readonly attempts: number;
+      readonly problem: Problem;
+    };
+
+/** `POST …/{service}` with `Prefer: respond-async`; `GET /exchange/v1/async/{id}`. */
+export function httpAsyncTransport(
+  baseUrl: string,
+  options: { timeoutMs?: number } = {},
+): AsyncTransport {
+  const base = baseUrl.replace(/\/$/, '');
+  const answer = async (response: Response): Promise<RawAnswer> => ({
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    text: await response.text(),
+  });
+  return {
+    async submit(service, jws) {
+      return answer(
+        await fetch(`${base}/exchange/v1/${service}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/jose',
+            accept: 'application/json, application/problem+json',
+            prefer: 'respond-async',
+          },
+          body: jws,
+          signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+        }),
+      );
+    },
+    async fetch(callId, authorization) {
+      return answer(
+        await fetch(`${base}/exchange/v1/async/${encodeURIComponent(callId)}`, {
+          headers: { authorization, accept: 'application/json, application/problem+json' },
+          signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+        }),
+      );
+    },
+  };
+}
+
+function problemOf(answer: RawAnswer): Problem {
+  try {
+    return JSON.parse(answer.text) as Problem;
+  } catch {
+    return { type: 'exchange/transport', title: answer.text.slice(0, 200), status: answer.status };
+  }
+}
+
 export class ExchangeClient {
   readonly #identity: ExchangeIdentity;
   readonly #transport: Transport;
-  readonly #gatewayKey: Promise<CryptoKey>;
+  readonly #asyncTransport: AsyncTransport | undefined;
+  readonly #gatewayKey: KeyObject;
   readonly #now: () => Date;
 
   constructor(options: {
     identity: ExchangeIdentity;
     transport: Transport;
+    /** Needed for callAsync and fetchAsync. */
+    asyncTransport?: AsyncTransport;
     gatewayPublicJwk: JWK;
     /** The client's clock (the envelope's `iat`); the system clock by default. */
     now?: () => Date;
   }) {
-    this.#identity = options.identity;
+    // Converted once: node:crypto signs with a KeyObject.
+    this.#identity = {
+      ...options.identity,
+      privateKey:
+        options.identity.privateKey instanceof KeyObject
+          ? options.identity.privateKey
+          : KeyObject.from(options.identity.privateKey),
+    };
     this.#transport = options.transport;
+    this.#asyncTransport = options.asyncTransport;
     this.#now = options.now ?? (() => new Date());
-    this.#gatewayKey = importJWK(
-      { ...options.gatewayPublicJwk, alg: 'ES256' },
-      'ES256',
-    ) as Promise<CryptoKey>;
+    this.#gatewayKey = createPublicKey({
+      key: options.gatewayPublicJwk,
+      format: 'jwk',
+    });
   }
 
   /**
@@ -140,11 +216,78 @@ export class ExchangeClient {
       }
       throw new ExchangeCallError(problem);
     }
-    const { payload } = await compactVerify(answer.text, await this.#gatewayKey, {
-      algorithms: ['ES256'],
-    });
-    const envelope = JSON.parse(new TextDecoder().decode(payload)) as ResponseEnvelope;
+    const { payload } = await verifyJws(answer.text, this.#gatewayKey);
+    const envelope = JSON.parse(payload.toString('utf8')) as ResponseEnvelope;
     if (envelope.service !== service) throw new Error('the gateway answered for another service');
     return { body: envelope.body, messageId: envelope.requestId };
+  }
+
+  /**
+   * Asks for asynchronous delivery (EHIS-004-4.4): the gateway checks the call now (a refusal
+   * throws ExchangeCallError at once), queues it and answers with its id, the envelope's own.
+   */
+  async callAsync(
+    service: string,
+    request: CallRequest,
+  ): Promise<{ id: string; status: 'queued' }> {
+    const transport = this.#requireAsync();
+    const jws = await signRequest(this.#identity, service, request, this.#now());
+    const answer = await transport.submit(service, jws);
+    if (answer.status !== 202) throw new ExchangeCallError(problemOf(answer));
+    const accepted = JSON.parse(answer.text) as { id: string; status: 'queued' };
+    return { id: accepted.id, status: accepted.status };
+  }
+
+  /**
+   * The state of an asynchronous call this subsystem made; once delivered, the provider's answer
+   * after checking the gateway's signature over it.
+   */
+  async fetchAsync(callId: string): Promise<AsyncResult> {
+    const transport = this.#requireAsync();
+    const token = await signJws(
+      { typ: 'ehis-fetch+jws', 'x5t#S256': this.#identity.certificateThumbprint },
+      JSON.stringify({ callId, iat: Math.floor(this.#now().getTime() / 1000) }),
+      this.#identity.privateKey,
+    );
+    const answer = await transport.fetch(callId, `EHIS-JWS ${token}`);
+    if (answer.status !== 200) throw new ExchangeCallError(problemOf(answer));
+    const view = JSON.parse(answer.text) as {
+      id: string;
+      status: AsyncResult['status'];
+      attempts: number;
+      answer?: string;
+      problem?: Problem;
+    };
+    switch (view.status) {
+      case 'queued':
+        return { id: view.id, status: 'queued', attempts: view.attempts };
+      case 'delivered': {
+        const { payload } = await verifyJws(view.answer ?? '', this.#gatewayKey);
+        const envelope = JSON.parse(payload.toString('utf8')) as ResponseEnvelope;
+        if (envelope.requestId !== callId) throw new Error('the gateway answered another call');
+        return {
+          id: view.id,
+          status: 'delivered',
+          attempts: view.attempts,
+          body: envelope.body,
+          messageId: envelope.requestId,
+        };
+      }
+      case 'failed':
+      case 'dead':
+        return {
+          id: view.id,
+          status: view.status,
+          attempts: view.attempts,
+          problem: view.problem ?? { type: 'exchange/transport', title: 'no problem', status: 500 },
+        };
+    }
+  }
+
+  #requireAsync(): AsyncTransport {
+    if (this.#asyncTransport === undefined) {
+      throw new Error('ExchangeClient: asynchronous calls need the asyncTransport option');
+    }
+    return this.#asyncTransport;
   }
 }

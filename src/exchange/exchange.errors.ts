@@ -150,3 +150,101 @@ export const SubjectNotFound = defineError({
   status: 404,
   title: { az: 'Məlumat tapılmadı', en: 'No such record', ru: 'Запись не найдена' },
 });
+
+// ---- asynchronous calls and signed batches (EHIS-004-4.4, issue 3 item 8) ----
+
+export const UnknownAsyncCall = defineError({
+  type: 'exchange/unknown-async-call',
+  status: 404,
+  title: {
+    az: 'Asinxron sorğu tapılmadı',
+    en: 'Asynchronous call not found',
+    ru: 'Асинхронный вызов не найден',
+  },
+  detail: {
+    az: 'Belə sorğu yoxdur və ya onu başqa alt sistem göndərib.',
+    en: 'There is no such call, or another subsystem made it.',
+    ru: 'Такого вызова нет, или его сделала другая подсистема.',
+  },
+});
+
+export const BatchNotSupported = defineError({
+  type: 'exchange/batch-not-supported',
+  status: 404,
+  title: {
+    az: 'Xidmət paket yükləməni qəbul etmir',
+    en: 'The service does not accept batch uploads',
+    ru: 'Сервис не принимает пакетную загрузку',
+  },
+});
+
+export const SignerNotAuthorized = defineError({
+  type: 'exchange/signer-not-authorized',
+  status: 403,
+  title: {
+    az: 'İmzalayan bu üzv adından çıxış edə bilməz',
+    en: 'The signer may not act for this member',
+    ru: 'Подписант не может действовать от имени этого участника',
+  },
+  detail: {
+    az: 'Əməkdaşın sertifikatındakı təşkilat {member} üzvü deyil.',
+    en: 'The organization in the staff certificate is not member {member}.',
+    ru: 'Организация в сертификате сотрудника не является участником {member}.',
+  },
+});
+
+export const InvalidBatch = defineError({
+  type: 'exchange/invalid-batch',
+  status: 400,
+  title: {
+    az: 'Paketdə səhv sətirlər var',
+    en: 'The batch has invalid rows',
+    ru: 'В пакете есть некорректные строки',
+  },
+  detail: {
+    az: 'Heç nə idxal edilmədi. Səhv sətirləri düzəldin və paketi yenidən göndərin.',
+    en: 'Nothing was imported. Correct the rows listed and upload the batch again.',
+    ru: 'Ничего не импортировано. Исправьте указанные строки и загрузите пакет снова.',
+  },
+});
+
+export const BatchTooLarge = defineError({
+  type: 'exchange/batch-too-large',
+  status: 413,
+  title: { az: 'Paket çox böyükdür', en: 'Batch too large', ru: 'Пакет слишком большой' },
+  detail: {
+    az: 'Paketin məzmunu {limit} baytdan çox ola bilməz; onu bir neçə paketə bölün.',
+    en: 'The batch content may not exceed {limit} bytes; split it into several batches.',
+    ru: 'Содержимое пакета не может превышать {limit} байт; разделите его на несколько пакетов.',
+  },
+});
+
+export const BatchTooManyRows = defineError({
+  type: 'exchange/batch-too-many-rows',
+  status: 400,
+  title: {
+    az: 'Paketdə sətir sayı həddi aşır',
+    en: 'Too many rows in the batch',
+    ru: 'Слишком много строк в пакете',
+  },
+  detail: {
+    az: 'Paketdə {limit} sətirdən çox ola bilməz ({rows} göndərilib); onu bir neçə paketə bölün.',
+    en: 'A batch may hold at most {limit} rows ({rows} sent); split it into several batches.',
+    ru: 'Пакет может содержать не более {limit} строк (отправлено {rows}); разделите его на несколько пакетов.',
+  },
+});
+
+export const DuplicateBatch = defineError({
+  type: 'exchange/duplicate-batch',
+  status: 409,
+  title: {
+    az: 'Bu paket artıq idxal edilib',
+    en: 'This batch was already imported',
+    ru: 'Этот пакет уже импортирован',
+  },
+  detail: {
+    az: 'Eyni məzmunlu paket bu xidmətə artıq yüklənib; təkrar idxal edilmir.',
+    en: 'A batch with the same content was already imported into this service; it is not imported twice.',
+    ru: 'Пакет с тем же содержимым уже импортирован в этот сервис; повторно он не импортируется.',
+  },
+});

@@ -20,6 +20,11 @@ import {
 } from './exchange.schema.ts';
 import type { ExchangeAdmin } from './exchange.service.ts';
 import type { Gateway } from './gateway.ts';
+import { AsyncCallAccepted, AsyncCallParams, AsyncCallView } from './async-call.schema.ts';
+import { prefersAsync } from './async-call.service.ts';
+import { BatchImported, ImportBatchBody } from './batch-import.schema.ts';
+import { MAX_BATCH_BYTES } from './batch-import.service.ts';
+import type { ExchangeExtensions } from './route-extensions.ts';
 
 const Code = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 64 });
 const ENVELOPE_LIMIT = 2 * 1024 * 1024;
@@ -29,6 +34,8 @@ export interface ExchangeRouteDeps {
   readonly gateway: Gateway;
   readonly operatorToken: string | undefined;
   readonly demo: boolean;
+  /** Asynchronous calls and signed batches; found through the gateway when not given. */
+  readonly extensions: ExchangeExtensions;
 }
 
 export function registerExchangeRoutes(app: App, deps: ExchangeRouteDeps): void {
@@ -36,6 +43,7 @@ export function registerExchangeRoutes(app: App, deps: ExchangeRouteDeps): void 
   const actor = (request: { actor: string | undefined }): string => request.actor ?? 'unknown';
   const tags = ['exchange'];
   const security = [{ operatorToken: [] }];
+  const { extensions } = deps;
 
   app.get(
     '/api/exchange/members',
@@ -287,11 +295,78 @@ export function registerExchangeRoutes(app: App, deps: ExchangeRouteDeps): void 
         params: ServiceRef,
         consumes: ['application/jose'],
         body: Type.String({ minLength: 10, maxLength: ENVELOPE_LIMIT }),
+        headers: Type.Object({
+          prefer: Type.Optional(
+            Type.String({
+              description:
+                'respond-async (RFC 7240): checked now, delivered from a queue, answered 202 (EHIS-004-4.4)',
+            }),
+          ),
+        }),
+        response: {
+          200: Type.String({ description: "The gateway's signed answer (application/jose)" }),
+          202: AsyncCallAccepted,
+        },
       },
     },
     async (request, reply) => {
+      if (prefersAsync(request.headers.prefer)) {
+        const accepted = await extensions.asyncCalls.accept(
+          request.params,
+          request.body,
+          request.lang,
+        );
+        return reply
+          .code(202)
+          .header('location', `/exchange/v1/async/${accepted.id}`)
+          .header('preference-applied', 'respond-async')
+          .send(accepted);
+      }
       const result = await deps.gateway.call(request.params, request.body, request.lang);
-      return reply.code(result.status).type('application/jose').send(result.jws);
+      // A success is 200 (an idempotent replay repeats the first answer's status, also 200).
+      return reply
+        .code(result.status as 200)
+        .type('application/jose')
+        .send(result.jws);
     },
+  );
+
+  // ---- asynchronous calls and signed batches (EHIS-004-4.4, issue 3 item 8) ----
+  const { asyncCalls, batches } = extensions;
+
+  app.get(
+    '/exchange/v1/async/:id',
+    {
+      schema: {
+        operationId: 'getAsyncExchangeCall',
+        tags,
+        summary:
+          'State and, once delivered, the signed answer of an asynchronous call; only for the client subsystem that made it (Authorization: EHIS-JWS <JWS of { callId, iat }>)',
+        params: AsyncCallParams,
+        headers: Type.Object({ authorization: Type.Optional(Type.String({ maxLength: 8192 })) }),
+        response: { 200: AsyncCallView },
+      },
+    },
+    async (request) =>
+      asyncCalls.fetch(request.params.id, request.headers.authorization, request.lang),
+  );
+
+  app.post(
+    '/exchange/v1/:member/:subsystem/:service/batch',
+    {
+      // JSON escaping can grow the content; its own 10 MiB limit is checked on the text itself.
+      bodyLimit: 3 * MAX_BATCH_BYTES,
+      schema: {
+        operationId: 'importExchangeBatch',
+        tags,
+        summary:
+          "Upload rows signed with a staff member's enhanced e-signature, for a body that cannot exchange in real time (EHIS-004-4.4): validated row by row against the service contract, imported all-or-nothing, once",
+        params: ServiceRef,
+        body: ImportBatchBody,
+        response: { 201: BatchImported },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await batches.import(request.params, request.body, request.lang)),
   );
 }

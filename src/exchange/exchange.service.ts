@@ -176,6 +176,43 @@ export class ExchangeAdmin {
     return { certificatePem: certificate.pem, thumbprint: certificate.thumbprint };
   }
 
+  async subsystemCertificate(member: string, code: string): Promise<string> {
+    const row = await store.findSubsystem(this.#o.db, member, code);
+    if (row === undefined) throw new AppError(UnknownMember);
+    return row.certificate_pem;
+  }
+
+  /** Publishes a service unless the same version with the same contract is already published. */
+  async ensureService(input: PublishServiceInput, actor: string): Promise<ExchangeService> {
+    const current = (await this.listServices()).find(
+      (s) => s.member === input.member && s.subsystem === input.subsystem && s.code === input.code,
+    );
+    if (
+      current !== undefined &&
+      current.version === input.version &&
+      JSON.stringify(current.requestSchema) === JSON.stringify(input.requestSchema) &&
+      JSON.stringify(current.responseSchema) === JSON.stringify(input.responseSchema)
+    ) {
+      return current;
+    }
+    return this.publishService(input, actor);
+  }
+
+  /** Creates the grant unless one in force already covers the client, service and purposes. */
+  async ensureAccessGrant(input: CreateAccessGrantBody, actor: string): Promise<AccessGrant> {
+    const existing = await this.listAccessGrants({
+      client: `${input.clientMember}/${input.clientSubsystem}`,
+      service: store.serviceId(input.providerMember, input.providerSubsystem, input.service),
+      active: true,
+    });
+    const covering = existing.find(
+      (g) =>
+        g.legalBasis.actId === input.legalActId &&
+        input.purposes.every((p) => g.purposes.includes(p)),
+    );
+    return covering ?? this.createAccessGrant(input, actor);
+  }
+
   async publishService(input: PublishServiceInput, actor: string): Promise<ExchangeService> {
     if ((await store.findSubsystem(this.#o.db, input.member, input.subsystem)) === undefined) {
       throw new AppError(UnknownMember);

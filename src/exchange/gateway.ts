@@ -1,5 +1,7 @@
+import type { KeyObject } from 'node:crypto';
 import { createHash, randomUUID, X509Certificate, type webcrypto } from 'node:crypto';
-import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
+import { compactVerify } from 'jose';
+import { JwsError, peekJwsHeader, signJws, verifyJws } from '../platform/crypto/jws.ts';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { ValidateFunction, Ajv } from 'ajv';
@@ -84,7 +86,7 @@ export interface CallResult {
 
 interface ClientEntry {
   readonly subsystem: SubsystemRow;
-  readonly publicKey: CryptoKey;
+  readonly publicKey: KeyObject;
 }
 
 interface ServiceEntry {
@@ -95,10 +97,6 @@ interface ServiceEntry {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-function b64urlJson(value: unknown): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
 export function parseServiceId(id: string): ServiceRef | undefined {
@@ -173,9 +171,12 @@ export class Gateway {
   readonly #recentIds = new Map<string, number>();
   readonly #calls: Counter | undefined;
   readonly #latency: Histogram | undefined;
+  /** The gateway key as node:crypto wants it, converted once. */
+  readonly #signer: KeyObject;
 
   constructor(options: GatewayOptions) {
     this.#o = options;
+    this.#signer = options.signingKey.signer;
     if (options.metrics !== undefined) {
       this.#calls = new Counter({
         name: 'ehis_exchange_calls_total',
@@ -248,6 +249,71 @@ export class Gateway {
       return { envelope: checked.envelope, client: ctx.clientName };
     } catch (caught) {
       throw await this.#refuse(ctx, caught);
+    }
+  }
+
+  // ---- for asynchronous calls and signed batches (EHIS-004-4.4) ----
+
+  /**
+   * Authenticates a compact JWS signed by a client subsystem's key that is not a call envelope
+   * (the fetch of an asynchronous result): certificate by `x5t#S256`, chain and revocation,
+   * signature. Returns the subsystem (`member/subsystem`) and the payload, unchecked.
+   */
+  async verifyClientJws(jws: string): Promise<{ client: string; payload: unknown }> {
+    try {
+      const entry = await this.#authenticate(jws, this.#o.clock.now());
+      let payload: unknown;
+      try {
+        const verified = await verifyJws(jws, entry.publicKey);
+        payload = JSON.parse(verified.payload.toString('utf8')) as unknown;
+      } catch {
+        throw new Refusal(new AppError(BadSignature), 'refused');
+      }
+      return { client: `${entry.subsystem.member_code}/${entry.subsystem.code}`, payload };
+    } catch (caught) {
+      throw caught instanceof Refusal ? caught.error : caught;
+    }
+  }
+
+  /**
+   * The admission checks of a call for data entered on behalf of a client subsystem rather than
+   * sent by it (a signed batch): the subsystem and its certificate, both members active, a grant
+   * in force for the purpose. Throws the AppError a call would get; logs nothing (the caller does).
+   */
+  async admit(
+    target: ServiceRef,
+    client: { readonly member: string; readonly subsystem: string },
+    purpose: string,
+  ): Promise<{ grant: GrantRow; service: ServiceRow }> {
+    try {
+      const subsystem = await store.findSubsystem(this.#o.db, client.member, client.subsystem);
+      if (subsystem === undefined) throw new Refusal(new AppError(UnknownClient), 'refused');
+      const check = await this.#o.certificates.check(
+        subsystem.certificate_pem,
+        this.#o.clock.now(),
+      );
+      if (!check.ok) {
+        throw new Refusal(
+          new AppError(CertificateRejected, { params: { reason: check.reason } }),
+          'refused',
+        );
+      }
+      const service = await this.#service(target);
+      await this.#requireActive(client.member);
+      await this.#requireActive(target.member);
+      const clientName = `${client.member}/${client.subsystem}`;
+      const serviceName = store.serviceId(target.member, target.subsystem, target.service);
+      const grant = await this.#grant(
+        subsystem,
+        target,
+        purpose,
+        this.#o.clock.now(),
+        serviceName,
+        clientName,
+      );
+      return { grant, service: service.row };
+    } catch (caught) {
+      throw caught instanceof Refusal ? caught.error : caught;
     }
   }
 
@@ -434,10 +500,12 @@ export class Gateway {
       status,
       body,
     };
-    const payload = b64urlJson(response);
-    const jws = await new CompactSign(Buffer.from(payload, 'base64url'))
-      .setProtectedHeader({ alg: 'ES256', kid: this.#o.signingKey.kid, typ: 'ehis-response+jws' })
-      .sign(this.#o.signingKey.privateKey);
+    const jws = await signJws(
+      { kid: this.#o.signingKey.kid, typ: 'ehis-response+jws' },
+      JSON.stringify(response),
+      this.#signer,
+    );
+    const payload = jws.split('.')[1] ?? '';
     const latencyMs = performance.now() - ctx.started;
     await this.#o.messageLog.record({
       messageId: envelope.id,
@@ -468,8 +536,8 @@ export class Gateway {
   async #authenticate(jws: string, now: Date): Promise<ClientEntry> {
     let thumbprint: unknown;
     try {
-      const header = decodeProtectedHeader(jws);
-      if (header.alg !== 'ES256') throw new Error('alg');
+      const header = peekJwsHeader(jws);
+      if (header.alg !== 'ES256') throw new JwsError('alg');
       thumbprint = header['x5t#S256'];
     } catch {
       throw new Refusal(new AppError(BadSignature), 'refused');
@@ -482,11 +550,7 @@ export class Gateway {
       const certificate = new X509Certificate(subsystem.certificate_pem);
       entry = {
         subsystem,
-        publicKey: certificate.publicKey.toCryptoKey(
-          { name: 'ECDSA', namedCurve: 'P-256' },
-          false,
-          ['verify'],
-        ),
+        publicKey: certificate.publicKey,
       };
       this.#clients.set(thumbprint, entry);
     }
@@ -512,8 +576,8 @@ export class Gateway {
   ): Promise<RequestEnvelope> {
     let payload: unknown;
     try {
-      const verified = await compactVerify(jws, client.publicKey, { algorithms: ['ES256'] });
-      payload = JSON.parse(new TextDecoder().decode(verified.payload)) as unknown;
+      const verified = await verifyJws(jws, client.publicKey);
+      payload = JSON.parse(verified.payload.toString('utf8')) as unknown;
     } catch {
       throw new Refusal(new AppError(BadSignature), 'refused');
     }

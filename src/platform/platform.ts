@@ -12,7 +12,7 @@ import { moduleMigrations } from '../modules.ts';
 import type { Registry } from 'prom-client';
 import { createMetricsRegistry } from './metrics/metrics.ts';
 import { CertificateAuthority, type PkiTables } from './pki/index.ts';
-import { createExchange, type Exchange } from '../exchange/index.ts';
+import { createExchange, DELIVER_JOB, staffSignatures, type Exchange } from '../exchange/index.ts';
 import { memberCertificates } from '../exchange/pki-adapter.ts';
 import { createRemoteInvoker } from '../exchange/remote.ts';
 import { LEGAL_ACTS } from '../exchange/legal-acts.ts';
@@ -66,6 +66,8 @@ export async function startPlatform(
       clock,
       logger,
       listen: (channel, onNotify) => db.listen(channel, onNotify),
+      leaseMs: config.queueLeaseMs,
+      pollMs: config.queuePollMs,
       onDeadLetter: async (job, error) => {
         logger.error(
           { jobId: job.id, kind: job.kind },
@@ -109,7 +111,11 @@ export async function startPlatform(
       issuer: certificates.issuer,
       metrics,
       remote: createRemoteInvoker({ gatewayKey, now: () => clock.now() }),
+      queue,
+      staffSignatures: staffSignatures(ca),
     });
+    // Asynchronous exchange delivery (EHIS-004-4.4); a dead letter alerts through onDeadLetter.
+    queue.handle(DELIVER_JOB, (job) => exchange.asyncCalls.deliver(job));
     await exchange.admin.upsertLegalActs(LEGAL_ACTS);
     const unfollow = await exchange.follow();
     return {

@@ -124,7 +124,6 @@ COMMENT ON TABLE exchange.message IS 'Every exchange call: envelope metadata, bo
 CREATE TABLE exchange.message_default PARTITION OF exchange.message DEFAULT;
 COMMENT ON TABLE exchange.message_default IS 'Catch-all partition of exchange.message for times without a monthly partition.';
 CREATE INDEX message_subject_idx ON exchange.message (subject_fin, at) WHERE subject_fin IS NOT NULL;
-CREATE INDEX message_service_at_idx ON exchange.message (service, at);
 CREATE INDEX message_at_idx ON exchange.message (at);
 
 CREATE TABLE exchange.message_head (

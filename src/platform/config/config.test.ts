@@ -54,6 +54,17 @@ describe('configuration', () => {
     fails({ EHIS_OPERATOR_TOKEN: 'short' }, 'EHIS_OPERATOR_TOKEN');
   });
 
+  it('EHIS-004-4.4: the job queue lease outlasts the longest exchange delivery; lease and poll can be set', () => {
+    expect(loadConfig({})).toMatchObject({ queueLeaseMs: 180_000, queuePollMs: 1000 });
+    expect(loadConfig({ EHIS_QUEUE_LEASE_MS: '1500', EHIS_QUEUE_POLL_MS: '50' })).toMatchObject({
+      queueLeaseMs: 1500,
+      queuePollMs: 50,
+    });
+    fails({ EHIS_QUEUE_LEASE_MS: '10' }, 'EHIS_QUEUE_LEASE_MS');
+    fails({ EHIS_QUEUE_LEASE_MS: '1m' }, 'EHIS_QUEUE_LEASE_MS');
+    fails({ EHIS_QUEUE_POLL_MS: '0' }, 'EHIS_QUEUE_POLL_MS');
+  });
+
   it('OPS-004-2.9: staging is a profile of its own (pre-production environment)', () => {
     expect(loadConfig({ NODE_ENV: 'staging' }).profile).toBe('staging');
   });

@@ -30,6 +30,14 @@ export interface Config {
   /** Bearer token for operator-only operations until the identity module provides operator logins. */
   readonly operatorToken: string | undefined;
   readonly pgPoolSize: number;
+  /**
+   * How long a claimed background job is held before another worker may take it over (a crash
+   * is recovered after this). It must outlast the slowest job: an asynchronous exchange delivery
+   * runs up to its service timeout (at most 120 s), so the default is 180 s.
+   */
+  readonly queueLeaseMs: number;
+  /** How often the job queue looks for due jobs besides its LISTEN wake-ups. */
+  readonly queuePollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -167,5 +175,7 @@ export function loadConfig(env: Env = process.env): Config {
     caCertificate,
     operatorToken,
     pgPoolSize: integer(env, 'EHIS_PG_POOL_SIZE', 10, 1, 200),
+    queueLeaseMs: integer(env, 'EHIS_QUEUE_LEASE_MS', 180_000, 100, 3_600_000),
+    queuePollMs: integer(env, 'EHIS_QUEUE_POLL_MS', 1000, 10, 600_000),
   });
 }

@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import { Layout } from './components/Layout.tsx';
+import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { usePath } from './router.tsx';
+import { findPage, type PageKey } from './routes.ts';
+
+function Page({ page }: { page: PageKey | undefined }) {
+  switch (page) {
+    case undefined:
+      return <NotFoundPage />;
+    case 'home':
+      return <HomePage />;
+    case 'services':
+    case 'requests':
+    case 'healthCard':
+    case 'dataAccess':
+    case 'login':
+      return <ComingSoonPage page={page} />;
+  }
+}
+
+export function App() {
+  const path = usePath();
+  const previousPath = useRef(path);
+
+  // A client-side page change is silent for screen readers and keeps the scroll position, unlike
+  // a full page load; moving focus to <main> and scrolling up restores what users expect.
+  useEffect(() => {
+    if (previousPath.current === path) return;
+    previousPath.current = path;
+    window.scrollTo(0, 0);
+    document.getElementById('main-content')?.focus();
+  }, [path]);
+
+  return (
+    <Layout>
+      <Page page={findPage(path)} />
+    </Layout>
+  );
+}

@@ -1,0 +1,181 @@
+import { currentLanguage } from './i18n/index.ts';
+
+/**
+ * Typed access to the EHİS HTTP API. Every body is checked at this boundary, so a component
+ * never sees a shape it was not written for; failures become one of two error classes that the
+ * UI knows how to explain in the user's language.
+ */
+
+/** The server answered with an error (RFC 9457 problem+json when it can). */
+export class ApiError extends Error {
+  readonly status: number;
+  /** Stable problem type, e.g. `exchange/no-legal-basis`; undefined when the body was not a problem. */
+  readonly type: string | undefined;
+  /** Already in the user's language: the request carried Accept-Language. */
+  readonly title: string | undefined;
+  readonly detail: string | undefined;
+
+  constructor(status: number, problem: Partial<Record<'type' | 'title' | 'detail', string>>) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.type = problem.type;
+    this.title = problem.title;
+    this.detail = problem.detail;
+  }
+}
+
+/** No usable answer: the network failed, or the body was not what the contract promises. */
+export class TransportError extends Error {
+  readonly kind: 'network' | 'unexpected';
+  constructor(kind: 'network' | 'unexpected', options?: ErrorOptions) {
+    super(kind === 'network' ? 'network error' : 'unexpected response', options);
+    this.name = 'TransportError';
+    this.kind = kind;
+  }
+}
+
+export type RequestError = ApiError | TransportError;
+
+/** A parser returns the typed value or undefined when the value does not fit. */
+export type Parser<T> = (value: unknown) => T | undefined;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function problemOf(body: unknown): Partial<Record<'type' | 'title' | 'detail', string>> {
+  if (!isRecord(body)) return {};
+  return {
+    type: optionalString(body.type),
+    title: optionalString(body.title),
+    detail: optionalString(body.detail),
+  };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface GetOptions {
+  /**
+   * Error statuses whose body is still the resource, e.g. /api/health answers 503 with a Health
+   * body when the database is down; that is a result to show, not a failure to explain.
+   */
+  readonly acceptStatuses?: readonly number[];
+  readonly signal?: AbortSignal;
+}
+
+export async function getJson<T>(
+  path: string,
+  parse: Parser<T>,
+  options: GetOptions = {},
+): Promise<T> {
+  const { acceptStatuses = [], signal } = options;
+  let response: Response;
+  let body: unknown;
+  try {
+    response = await fetch(path, {
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        'Accept-Language': currentLanguage(),
+      },
+      signal,
+    });
+    body = await readJson(response);
+  } catch (cause) {
+    // An abort is the caller's own decision, not a failure to report.
+    if (signal?.aborted === true) throw cause;
+    throw new TransportError('network', { cause });
+  }
+  if (!response.ok && !acceptStatuses.includes(response.status)) {
+    throw new ApiError(response.status, problemOf(body));
+  }
+  const value = parse(body);
+  if (value === undefined) throw new TransportError('unexpected');
+  return value;
+}
+
+// ---- API shapes ---------------------------------------------------------------------------
+
+export interface Health {
+  status: string;
+  db: string;
+  version: string;
+}
+
+export const parseHealth: Parser<Health> = (value) => {
+  if (!isRecord(value)) return undefined;
+  const { status, db, version } = value;
+  if (typeof status !== 'string' || typeof db !== 'string' || typeof version !== 'string') {
+    return undefined;
+  }
+  return { status, db, version };
+};
+
+/** A fictitious person seeded in demo mode (operationId listDemoPersons). */
+export interface DemoPerson {
+  fin: string;
+  /** null for a child under 15, who has no ID card yet. */
+  idCardNumber: string | null;
+  firstName: string;
+  lastName: string;
+  patronymic: string;
+  birthDate: string;
+  idCardStatus: string | null;
+  tags: string[];
+}
+
+function parseDemoPerson(value: unknown): DemoPerson | undefined {
+  if (!isRecord(value)) return undefined;
+  const { fin, idCardNumber, firstName, lastName, patronymic, birthDate, idCardStatus, tags } =
+    value;
+  if (
+    typeof fin !== 'string' ||
+    (typeof idCardNumber !== 'string' && idCardNumber !== null) ||
+    typeof firstName !== 'string' ||
+    typeof lastName !== 'string' ||
+    typeof birthDate !== 'string' ||
+    (typeof idCardStatus !== 'string' && idCardStatus !== null) ||
+    !Array.isArray(tags)
+  ) {
+    return undefined;
+  }
+  const tagList: string[] = [];
+  for (const tag of tags) {
+    if (typeof tag !== 'string') return undefined;
+    tagList.push(tag);
+  }
+  return {
+    fin,
+    idCardNumber,
+    firstName,
+    lastName,
+    // Not every person has a patronymic (foreigners, for instance).
+    patronymic: typeof patronymic === 'string' ? patronymic : '',
+    birthDate,
+    idCardStatus,
+    tags: tagList,
+  };
+}
+
+export const parseDemoPersons: Parser<DemoPerson[]> = (value) => {
+  if (!Array.isArray(value)) return undefined;
+  const persons: DemoPerson[] = [];
+  for (const item of value) {
+    const person = parseDemoPerson(item);
+    if (person === undefined) return undefined;
+    persons.push(person);
+  }
+  return persons;
+};

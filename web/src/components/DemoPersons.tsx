@@ -1,0 +1,233 @@
+import { useId, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { ApiError, parseDemoPersons, type DemoPerson } from '../api.ts';
+import { currentLanguage, type Language } from '../i18n/index.ts';
+import { useApi } from '../use-api.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+
+/**
+ * The API lists up to 40 persons, families kept together. Twenty rows keep the page short on a
+ * phone; the search reaches the rest.
+ */
+const MAX_ROWS = 20;
+
+const LOCALES: Record<Language, string> = { az: 'az-Latn-AZ', en: 'en-GB', ru: 'ru-RU' };
+
+/**
+ * Values the server defines (population IdCardStatus, demo DemoTag) that have a translation.
+ * A value added on the server later is shown as sent until the catalogs catch up.
+ */
+const ID_CARD_STATUSES = ['valid', 'expired', 'lost', 'annulled'] as const;
+const DEMO_TAGS = [
+  'adult',
+  'minor',
+  'parent',
+  'guardian',
+  'ward',
+  'expired-card',
+  'lost-card',
+] as const;
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return values.some((known) => known === value);
+}
+
+/**
+ * Folds case and the Azerbaijani letters a visitor may type without (ə→e, ı→i, ş→s, …), so
+ * "memmedov" finds "Məmmədov" and "ismayil" finds "İsmayıl".
+ */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[əƏ]/g, 'e')
+    .replace(/[ıI]/g, 'i')
+    .toLowerCase();
+}
+
+function tagLabel(t: TFunction, tag: string): string {
+  return isOneOf(DEMO_TAGS, tag) ? t(`demo.tags.${tag}`) : tag;
+}
+
+function statusLabel(t: TFunction, status: string): string {
+  return isOneOf(ID_CARD_STATUSES, status) ? t(`demo.idCardStatus.${status}`) : status;
+}
+
+function formatDate(isoDate: string, language: Language): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  // UTC on both sides: a birth date is a calendar day, not an instant in the viewer's zone.
+  const format = new Intl.DateTimeFormat(LOCALES[language], {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'UTC',
+  });
+  if (language !== 'az') return format.format(date);
+  // Some ICU builds render Azerbaijani dates as ISO; Azerbaijani documents write dd.mm.yyyy.
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}.${part('month')}.${part('year')}`;
+}
+
+/**
+ * Shown only in demo mode: outside it the server answers 404 and the section disappears, since
+ * there is nothing for a citizen to do with it.
+ */
+export function DemoPersons() {
+  const { t } = useTranslation();
+  const { remote, retry } = useApi('/api/demo/persons', parseDemoPersons);
+  if (remote.state === 'error' && remote.error instanceof ApiError && remote.error.status === 404) {
+    return null;
+  }
+  return (
+    <section className="section" aria-labelledby="demo-persons-heading">
+      <h2 id="demo-persons-heading">{t('demo.heading')}</h2>
+      <p>{t('demo.intro')}</p>
+      {remote.state === 'loading' && <p role="status">{t('demo.loading')}</p>}
+      {remote.state === 'error' && (
+        <ErrorMessage summary={t('demo.error')} error={remote.error} onRetry={retry} />
+      )}
+      {remote.state === 'ok' && <DemoPersonTable persons={remote.data} />}
+    </section>
+  );
+}
+
+function DemoPersonTable({ persons }: { persons: readonly DemoPerson[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const inputId = useId();
+  const hintId = useId();
+  const captionId = useId();
+  const [query, setQuery] = useState('');
+
+  // The search covers tags in the current language too, so "valideyn" finds the parents.
+  const searchable = useMemo(
+    () =>
+      persons.map((person) => ({
+        person,
+        key: fold(
+          [
+            person.lastName,
+            person.firstName,
+            person.patronymic,
+            person.fin,
+            ...person.tags.map((tag) => tagLabel(t, tag)),
+          ].join(' '),
+        ),
+      })),
+    // `t` changes identity with the language, so the tag labels are folded again then.
+    [persons, t],
+  );
+  const matches = useMemo(() => {
+    const needle = fold(query.trim());
+    return needle === '' ? searchable : searchable.filter((entry) => entry.key.includes(needle));
+  }, [searchable, query]);
+  const shown = matches.slice(0, MAX_ROWS);
+
+  if (persons.length === 0) return <p>{t('demo.empty')}</p>;
+
+  return (
+    <>
+      <div className="form-group">
+        <label className="label" htmlFor={inputId}>
+          {t('demo.filterLabel')}
+        </label>
+        <p className="hint" id={hintId}>
+          {t('demo.filterHint')}
+        </p>
+        <input
+          id={inputId}
+          className="input"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={hintId}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </div>
+      <p role="status" className="result-count">
+        {matches.length === 0
+          ? t('demo.noMatch')
+          : t('demo.count', { shown: shown.length, total: matches.length })}
+      </p>
+      {shown.length > 0 && (
+        // On a phone the rows become stacked cards (see .table--stacked in styles.css). CSS
+        // display changes can strip table semantics in some browsers, hence the explicit roles.
+        // The region is focusable so keyboard users can scroll it if a row is still too wide.
+        <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+          <table className="table table--stacked" role="table">
+            <caption id={captionId} className="table__caption">
+              {t('demo.caption')}
+            </caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  {t('demo.columns.name')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('demo.columns.fin')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('demo.columns.idCard')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('demo.columns.birthDate')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('demo.columns.tags')}
+                </th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {shown.map(({ person }) => (
+                <tr key={person.fin} role="row">
+                  <th scope="row" role="rowheader" lang="az" className="table__row-heading">
+                    {[person.lastName, person.firstName, person.patronymic]
+                      .filter((part) => part !== '')
+                      .join(' ')}
+                  </th>
+                  <td role="cell" data-label={t('demo.columns.fin')}>
+                    <span className="code">{person.fin}</span>
+                  </td>
+                  <td role="cell" data-label={t('demo.columns.idCard')}>
+                    {person.idCardNumber === null ? (
+                      <span className="secondary-text">{t('demo.noIdCard')}</span>
+                    ) : (
+                      <span>
+                        <span className="code">{person.idCardNumber}</span>{' '}
+                        {person.idCardStatus !== null && (
+                          <span className="secondary-text">
+                            {statusLabel(t, person.idCardStatus)}
+                          </span>
+                        )}
+                      </span>
+                    )}
+                  </td>
+                  <td role="cell" data-label={t('demo.columns.birthDate')} className="nowrap">
+                    {formatDate(person.birthDate, language)}
+                  </td>
+                  <td role="cell" data-label={t('demo.columns.tags')}>
+                    {person.tags.length === 0 ? (
+                      <span className="secondary-text">{t('demo.noTags')}</span>
+                    ) : (
+                      <ul className="tag-list">
+                        {person.tags.map((tag) => (
+                          <li key={tag} className="tag tag--grey">
+                            {tagLabel(t, tag)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
