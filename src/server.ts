@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       `  API documentation: ${url}/api/docs`,
       `  database: ${platform.db.kind}${platform.db.kind === 'pglite' ? ` in ${config.dataDir}` : ''}`,
       config.demo
-        ? `  demo mode: demo persons at ${url}/api/demo/persons (pick one to log in as)`
+        ? `  demo mode: demo persons at ${url}/api/demo/persons (synthetic persons for testing)`
         : '  demo mode: off',
       '',
     ].join('\n'),
