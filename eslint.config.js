@@ -1,7 +1,7 @@
 // ESLint flat config: type-checked typescript-eslint rules as errors (STYLE.md §15).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+import importPlugin from 'eslint-plugin-import';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'web/dist/', 'test-results/', 'eslint.config.js'] },
@@ -14,10 +14,12 @@ export default tseslint.config(
         tsconfigRootDir: import.meta.dirname,
       },
     },
-    plugins: { 'import-x': importX },
-    // An explicit resolver: the default one is looked up by the name "node", which here is the
-    // pinned Node.js package, not a resolver.
-    settings: { 'import-x/resolver-next': [createNodeResolver()] },
+    plugins: { import: importPlugin },
+    // Imports name their files with the extension (`./x.ts`), so the plain node resolver finds them.
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+      'import/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
@@ -29,7 +31,7 @@ export default tseslint.config(
       ],
       // Fastify handlers and job handlers are async by contract, with or without an await.
       '@typescript-eslint/require-await': 'off',
-      'import-x/no-cycle': 'error',
+      'import/no-cycle': 'error',
     },
   },
 );
