@@ -3,6 +3,9 @@
 // PostgreSQL is measured in a fresh database made from DATABASE_URL (or the local default
 // server) and dropped afterwards; PGlite runs in memory, so its RSS includes the database.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
@@ -65,8 +68,17 @@ export async function benchSeed(options: SeedBenchOptions): Promise<SeedBenchRes
   const persons = options.persons ?? 1_000_000;
   let target: { db: Database; drop: () => Promise<void> };
   if (options.engine === 'pglite') {
-    const db = await openDatabase({});
-    target = { db, drop: () => db.close() };
+    // On disk, as `npm run seed` and `npm start` use it (in memory the whole database would sit
+    // in the process's RSS and the memory figure would measure PGlite, not the seeding).
+    const dataDir = mkdtempSync(join(tmpdir(), 'ehis-seed-bench-'));
+    const db = await openDatabase({ dataDir });
+    target = {
+      db,
+      drop: async () => {
+        await db.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   } else {
     const adminUrl = options.adminUrl ?? (await postgresAdminUrl());
     if (adminUrl === undefined) throw new Error('no PostgreSQL server: set DATABASE_URL');
