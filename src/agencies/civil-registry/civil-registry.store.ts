@@ -8,6 +8,7 @@ import type {
   GuardianshipKind,
   Marriage,
 } from './civil-registry.schema.ts';
+import { byKey, toCsv } from '../../platform/db/csv.ts';
 
 export interface CivilRegistryTables {
   'civil_registry.birth_record': {
@@ -233,35 +234,6 @@ export async function guardianshipsOf(db: Db, fin: string): Promise<Guardianship
 
 // --- Bulk load ------------------------------------------------------------------------------
 
-// The civil registry keeps its own CSV writer: it shares no code with the population register.
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One CSV field: NULL is an empty unquoted field, an empty string a quoted one (COPY's rules). */
-function field(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  if (text === '') return '""';
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function csv<T>(
-  rows: readonly T[],
-  fields: (row: T) => readonly (string | number | null)[],
-): string {
-  let out = '';
-  for (const row of rows) out += `${fields(row).map(field).join(',')}\n`;
-  return out;
-}
-
-/** Rows in primary-key order: a bulk load then visits each index page once (keys are random). */
-function byKey<T>(rows: readonly T[], key: (row: T) => string): T[] {
-  return [...rows].sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-}
-
 /** Writes civil-status records with COPY; the four tables are independent of each other. */
 export async function copyCivilRecords(database: Database, records: CivilRecords): Promise<void> {
   const loads: Promise<void>[] = [];
@@ -270,7 +242,7 @@ export async function copyCivilRecords(database: Database, records: CivilRecords
       database.copyCsv(
         'civil_registry.birth_record',
         BIRTH_COLUMNS,
-        csv(
+        toCsv(
           byKey(records.births, (b) => b.childFin),
           (b) => [
             b.childFin,
@@ -304,7 +276,7 @@ export async function copyCivilRecords(database: Database, records: CivilRecords
           'dissolved_on',
           'dissolution_region',
         ],
-        csv(records.marriages, (m) => [
+        toCsv(records.marriages, (m) => [
           m.recordNumber,
           m.registeredOn,
           m.registryRegion,
@@ -322,7 +294,7 @@ export async function copyCivilRecords(database: Database, records: CivilRecords
       database.copyCsv(
         'civil_registry.death_record',
         ['fin', 'record_number', 'registered_on', 'registry_region', 'died_on', 'place_of_death'],
-        csv(
+        toCsv(
           byKey(records.deaths, (d) => d.fin),
           (d) => [
             d.fin,
@@ -351,7 +323,7 @@ export async function copyCivilRecords(database: Database, records: CivilRecords
           'valid_from',
           'valid_until',
         ],
-        csv(records.guardianships, (g) => [
+        toCsv(records.guardianships, (g) => [
           g.kind,
           g.basis,
           g.guardianFin,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { PopulationRecords, Sex } from './population.schema.ts';
+import { byKey, toCsv } from '../../platform/db/csv.ts';
 
 export interface PopulationTables {
   'population.person': {
@@ -148,38 +149,6 @@ export async function hasPersons(db: Db): Promise<boolean> {
 
 // --- Bulk load ------------------------------------------------------------------------------
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One CSV field: NULL is an empty unquoted field, an empty string a quoted one (COPY's rules). */
-function field(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  if (text === '') return '""';
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function csv<T>(
-  rows: readonly T[],
-  fields: (row: T) => readonly (string | number | null)[],
-): string {
-  let out = '';
-  for (const row of rows) out += `${fields(row).map(field).join(',')}\n`;
-  return out;
-}
-
-/**
- * Rows in the order of their primary key. Keys (FİNs, card numbers) are random, so rows in
- * generation order would touch index pages at random; sorted, a bulk load visits each page once,
- * which keeps loading fast once the indexes outgrow the buffer cache.
- */
-function byKey<T>(rows: readonly T[], key: (row: T) => string): T[] {
-  return [...rows].sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-}
-
 /**
  * Writes people, their cards and their registrations with COPY, the fastest path on both
  * engines. The people go first: cards and registrations refer to them.
@@ -201,7 +170,7 @@ export async function copyPopulationRecords(
         'birth_place',
         'death_date',
       ],
-      csv(
+      toCsv(
         byKey(records.persons, (p) => p.fin),
         (p) => [
           p.fin,
@@ -222,7 +191,7 @@ export async function copyPopulationRecords(
       database.copyCsv(
         'population.id_card',
         ['number', 'fin', 'issued_on', 'expires_on', 'lost_on', 'annulled_on'],
-        csv(
+        toCsv(
           byKey(records.idCards, (c) => c.number),
           (c) => [c.number, c.fin, c.issuedOn, c.expiresOn, c.lostOn, c.annulledOn],
         ),
@@ -243,7 +212,7 @@ export async function copyPopulationRecords(
           'registered_on',
           'deregistered_on',
         ],
-        csv(
+        toCsv(
           byKey(records.residences, (r) => r.fin),
           (r) => [
             r.fin,
