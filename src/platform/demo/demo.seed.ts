@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import {
   createPopulationRegister,
   generatePopulation,
@@ -5,7 +6,6 @@ import {
   type SyntheticChunk,
 } from '../../agencies/population/index.ts';
 import { loadCivilRecords } from '../../agencies/civil-registry/index.ts';
-import { setImmediate } from 'node:timers/promises';
 import type { Database } from '../db/database.ts';
 import { systemClock, toBakuDate, type Clock } from '../time/index.ts';
 import { saveSeedRun, type DemoTables } from './demo.store.ts';
@@ -64,11 +64,16 @@ function emptyBatch(): SyntheticChunk {
   };
 }
 
+/** Adds a slice (a couple of thousand people at most) to the batch being assembled. */
 function append(batch: SyntheticChunk, slice: SyntheticChunk): void {
-  for (const key of Object.keys(batch) as (keyof SyntheticChunk)[]) {
-    const target: unknown[] = batch[key];
-    for (const row of slice[key]) target.push(row);
-  }
+  batch.persons.push(...slice.persons);
+  batch.idCards.push(...slice.idCards);
+  batch.residences.push(...slice.residences);
+  batch.births.push(...slice.births);
+  batch.marriages.push(...slice.marriages);
+  batch.deaths.push(...slice.deaths);
+  batch.guardianships.push(...slice.guardianships);
+  batch.showcaseFins.push(...slice.showcaseFins);
 }
 
 /** PGlite in memory keeps its write-ahead log in memory too: checkpoints let it be recycled. */
