@@ -169,7 +169,7 @@ export function printExchange(
   http: HttpBenchResult | undefined,
 ): void {
   console.log(
-    '\nExchange: in-process call (sign, certificate, grant, schema, provider, sign, log, verify) vs the bare lookup, 32 concurrent callers',
+    '\nExchange: in-process call (client signature and its check, certificate, grant, schema, provider, answer signed, message log) vs the bare lookup, 32 concurrent callers',
   );
   for (const r of inProcess) {
     console.log(

@@ -29,6 +29,12 @@ export interface RawAnswer {
   readonly status: number;
   readonly contentType: string;
   readonly text: string;
+  /**
+   * Set only by the in-process transport: the answer object the gateway signed, handed over in
+   * memory. Nothing crossed a process boundary, so verifying the gateway's signature again in the
+   * same process would prove nothing; answers that came over a network are always verified.
+   */
+  readonly envelope?: ResponseEnvelope;
 }
 
 /** Delivers a signed envelope to the gateway: over HTTP, or in the same process. */
@@ -216,8 +222,11 @@ export class ExchangeClient {
       }
       throw new ExchangeCallError(problem);
     }
-    const { payload } = await verifyJws(answer.text, this.#gatewayKey);
-    const envelope = JSON.parse(payload.toString('utf8')) as ResponseEnvelope;
+    const envelope =
+      answer.envelope ??
+      (JSON.parse(
+        (await verifyJws(answer.text, this.#gatewayKey)).payload.toString('utf8'),
+      ) as ResponseEnvelope);
     if (envelope.service !== service) throw new Error('the gateway answered for another service');
     return { body: envelope.body, messageId: envelope.requestId };
   }

@@ -303,7 +303,14 @@ describe('EHİS gateway: every call checked, signed and logged', () => {
     const wrong = await exportJWK((await generateKeyPair('ES256')).publicKey);
     const c = new ExchangeClient({
       identity: client.identity,
-      transport: inProcessTransport(platform.exchange.gateway),
+      // As over a network: the answer arrives as text only, and must verify.
+      transport: async (service, jws) => {
+        const { envelope: _inMemory, ...raw } = await inProcessTransport(platform.exchange.gateway)(
+          service,
+          jws,
+        );
+        return raw;
+      },
       gatewayPublicJwk: wrong,
       now: () => clock.now(),
     });

@@ -79,8 +79,9 @@ export interface GatewayOptions {
 export interface CallResult {
   readonly status: number;
   readonly messageId: string;
-  /** The signed answer (compact JWS whose payload is a ResponseEnvelope). */
+  /** The signed answer (compact JWS whose payload is `envelope`). */
   readonly jws: string;
+  readonly envelope: ResponseEnvelope;
   readonly body: unknown;
 }
 
@@ -530,7 +531,7 @@ export class Gateway {
     });
     this.#calls?.inc({ service: serviceName, client: ctx.clientName, outcome: 'success' });
     this.#latency?.observe({ service: serviceName }, latencyMs / 1000);
-    return { status, messageId: envelope.id, jws, body };
+    return { status, messageId: envelope.id, jws, body, envelope: response };
   }
 
   async #authenticate(jws: string, now: Date): Promise<ClientEntry> {

@@ -12,7 +12,12 @@ export function inProcessTransport(gateway: Gateway): Transport {
     try {
       if (target === undefined) throw new Error(`not a service id: ${service}`);
       const result = await gateway.call(target, jws, 'en');
-      return { status: result.status, contentType: 'application/jose', text: result.jws };
+      return {
+        status: result.status,
+        contentType: 'application/jose',
+        text: result.jws,
+        envelope: result.envelope,
+      };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return {
