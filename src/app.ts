@@ -4,6 +4,7 @@ import { registerWeb } from './platform/http/web.ts';
 import { registerHealthRoutes } from './platform/health/health.routes.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { registerMetricsRoute } from './platform/metrics/metrics.routes.ts';
+import { registerPkiRoutes } from './platform/pki/pki.routes.ts';
 import { registerExchangeRoutes } from './exchange/index.ts';
 import type { Agencies } from './agencies/agencies.ts';
 import { createDemoDirectory, registerDemoRoutes } from './platform/demo/index.ts';
@@ -23,6 +24,7 @@ export async function buildApp(platform: Platform, agencies?: Agencies): Promise
   const operatorAccess = { operatorToken: config.operatorToken, demo: config.demo };
   registerAuditRoutes(app, { audit: platform.audit, ...operatorAccess });
   registerMetricsRoute(app, { registry: platform.metrics, ...operatorAccess });
+  registerPkiRoutes(app, { ca: platform.ca });
   registerExchangeRoutes(app, {
     admin: platform.exchange.admin,
     gateway: platform.exchange.gateway,

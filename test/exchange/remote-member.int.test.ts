@@ -155,3 +155,30 @@ describe('EHIS-004-6.1.11: members in separate processes talk over HTTP through 
     });
   });
 });
+
+describe('the platform CA for relying parties', () => {
+  it('publishes its certificate and a CRL listing revoked certificates', async () => {
+    const test = await createTestPlatform();
+    const app = await buildApp(test.platform);
+    try {
+      const member = await joinExchange(test.platform, 'test-member', 'test-system');
+      const serial =
+        (await test.platform.exchange.admin.listMembers()).find((m) => m.code === 'test-member')
+          ?.subsystems[0]?.certificateSerial ?? '';
+      await test.platform.ca.revoke(serial, 'key-compromise');
+      const ca = await app.inject({ method: 'GET', url: '/pki/ca.pem' });
+      expect(ca.statusCode).toBe(200);
+      expect(ca.body).toContain('-----BEGIN CERTIFICATE-----');
+      const crl = await app.inject({ method: 'GET', url: '/pki/crl?format=pem' });
+      expect(crl.statusCode).toBe(200);
+      await import('../../src/platform/pki/reflect-shim.ts');
+      const { X509Crl } = await import('@peculiar/x509');
+      const parsed = new X509Crl(crl.body);
+      expect(parsed.entries.map((e) => e.serialNumber.toLowerCase())).toContain(serial);
+      expect(member.certificatePem).toContain('BEGIN CERTIFICATE');
+    } finally {
+      await app.close();
+      await test.close();
+    }
+  });
+});
