@@ -268,7 +268,7 @@ describe('EHİS gateway: every call checked, signed and logged', () => {
     expect(monitoring.rows[0]).toMatchObject({ errors: 1, calls: 1 });
   });
 
-  it('a provider answer that breaks its contract is a 502, not passed on', async () => {
+  it('EHIS-004-7.1.9: a provider answer that breaks its contract is a fault: 502, logged, not passed on', async () => {
     platform.exchange.gateway.provide(
       { member: 'internal-affairs', subsystem: 'population', service: 'person-test' },
       async () => ({ wrong: true }),
@@ -340,6 +340,42 @@ describe('EHİS gateway: every call checked, signed and logged', () => {
     expect(await platform.exchange.messageLog.verify()).toMatchObject({
       ok: false,
       firstBadSeq: 3,
+    });
+  });
+
+  it('EHIS-LEX: a grant must cite an act of the legal-basis catalogue; an unknown act is refused and nothing is created', async () => {
+    const before = await platform.exchange.admin.listAccessGrants({});
+    await expect(
+      platform.exchange.admin.createAccessGrant(
+        {
+          clientMember: 'health',
+          clientSubsystem: 'e-health-card',
+          providerMember: 'internal-affairs',
+          providerSubsystem: 'population',
+          service: 'person-test',
+          legalActId: 'no-such-act',
+          purposes: ['health-card-registration'],
+        },
+        OPERATOR,
+      ),
+    ).rejects.toMatchObject({ type: 'platform/validation' });
+    expect(await platform.exchange.admin.listAccessGrants({})).toHaveLength(before.length);
+    const acts = await platform.exchange.admin.listLegalActs();
+    expect(acts.map((a) => a.id)).toEqual(
+      expect.arrayContaining([
+        'law-personal-data',
+        'decree-263-2018',
+        'cabinet-308-2021',
+        'cabinet-113-2025',
+      ]),
+    );
+  });
+
+  it('EHIS-001-2.9.1: every published service carries the classification of its data', async () => {
+    const services = await platform.exchange.admin.listServices();
+    expect(services.find((s) => s.code === 'person-test')).toMatchObject({
+      dataClassification: 'restricted',
+      subjectIsPerson: true,
     });
   });
 
