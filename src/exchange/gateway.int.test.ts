@@ -1,4 +1,5 @@
 import { importJWK } from 'jose';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FixedClock } from '../platform/time/clock.ts';
 import { createTestPlatform, type TestPlatform } from '../../test/support/platform.ts';
@@ -326,17 +327,17 @@ describe('EHİS gateway: every call checked, signed and logged', () => {
     for (let i = 0; i < 5; i++) await c.call(SERVICE, ask());
     expect(await platform.exchange.messageLog.verify()).toMatchObject({ ok: true, entries: 5 });
     await platform.db.execScript(`
-      ALTER TABLE exchange.message_default DISABLE TRIGGER ALL;
-      UPDATE exchange.message_default SET purpose = 'other' WHERE seq = 3;
-      ALTER TABLE exchange.message_default ENABLE TRIGGER ALL;`);
+      ALTER TABLE exchange.message_y2026m11 DISABLE TRIGGER ALL;
+      UPDATE exchange.message_y2026m11 SET purpose = 'other' WHERE seq = 3;
+      ALTER TABLE exchange.message_y2026m11 ENABLE TRIGGER ALL;`);
     expect(await platform.exchange.messageLog.verify()).toMatchObject({
       ok: false,
       firstBadSeq: 3,
     });
     await platform.db.execScript(`
-      ALTER TABLE exchange.message_default DISABLE TRIGGER ALL;
-      DELETE FROM exchange.message_default WHERE seq = 3;
-      ALTER TABLE exchange.message_default ENABLE TRIGGER ALL;`);
+      ALTER TABLE exchange.message_y2026m11 DISABLE TRIGGER ALL;
+      DELETE FROM exchange.message_y2026m11 WHERE seq = 3;
+      ALTER TABLE exchange.message_y2026m11 ENABLE TRIGGER ALL;`);
     expect(await platform.exchange.messageLog.verify()).toMatchObject({
       ok: false,
       firstBadSeq: 3,
@@ -377,6 +378,28 @@ describe('EHİS gateway: every call checked, signed and logged', () => {
       dataClassification: 'restricted',
       subjectIsPerson: true,
     });
+  });
+
+  it('the message log is partitioned by month, the coming months created ahead', async () => {
+    await newClient().call(SERVICE, ask());
+    const parts = await platform.db.kysely
+      .selectFrom('pg_inherits as i')
+      .innerJoin('pg_class as c', 'c.oid', 'i.inhrelid')
+      .select('c.relname')
+      .where(sql<boolean>`i.inhparent = 'exchange.message'::regclass`)
+      .execute();
+    expect(parts.map((p: { relname: string }) => p.relname)).toEqual(
+      expect.arrayContaining([
+        'message_y2026m11',
+        'message_y2026m12',
+        'message_y2027m01',
+        'message_default',
+      ]),
+    );
+    const counted = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM exchange.message_y2026m11`.execute(platform.db.kysely);
+    expect(counted.rows[0]?.n).toBe(1);
   });
 
   it('the message log refuses updates and deletes from the application', async () => {

@@ -16,6 +16,8 @@ import { createExchange, DELIVER_JOB, staffSignatures, type Exchange } from '../
 import { memberCertificates } from '../exchange/pki-adapter.ts';
 import { createRemoteInvoker } from '../exchange/remote.ts';
 import { LEGAL_ACTS } from '../exchange/legal-acts.ts';
+import { ensureMessagePartitions } from '../exchange/partitions.ts';
+import type { ExchangeTables } from '../exchange/exchange.store.ts';
 
 /** The shared services every module is built on. */
 export interface Platform {
@@ -118,6 +120,18 @@ export async function startPlatform(
     queue.handle(DELIVER_JOB, (job) => exchange.asyncCalls.deliver(job));
     await exchange.admin.upsertLegalActs(LEGAL_ACTS);
     const unfollow = await exchange.follow();
+    const exchangeDb = db.typed<ExchangeTables>();
+    await ensureMessagePartitions(exchangeDb, clock.now());
+    // Next month's partition exists long before the month starts, even on a node never restarted.
+    const partitionTimer = setInterval(
+      () => {
+        ensureMessagePartitions(exchangeDb, clock.now()).catch((error: unknown) =>
+          logger.error({ err: error }, 'creating message-log partitions failed'),
+        );
+      },
+      24 * 60 * 60_000,
+    );
+    partitionTimer.unref();
     return {
       config,
       db,
@@ -129,6 +143,7 @@ export async function startPlatform(
       ca,
       exchange,
       async close() {
+        clearInterval(partitionTimer);
         await queue.stop();
         await unfollow();
         await exchange.messageLog.flush();
