@@ -28,11 +28,18 @@ export const DESKTOP = { width: 1280, height: 900 } as const;
 
 const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
-/** Saves a full-page screenshot as test-results/<name>.png for people to look at. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a full-page screenshot as test-results/<name>.png for people to look at. A modal dialog
+ * and its backdrop cover only the viewport, so `fullPage: false` shows them as a user sees them.
+ */
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = `${RESULTS_DIR}${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }
 

@@ -98,30 +98,37 @@ async function stop(server: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // EHIS_E2E_BASE_URL runs the suite against a server that is already up (a developer's own,
-  // or a pre-production environment) instead of starting one.
-  const external = process.env.EHIS_E2E_BASE_URL;
-  if (external !== undefined && external !== '') {
-    project.provide('baseUrl', external.replace(/\/+$/, ''));
-    return async () => {};
-  }
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:41234, without a trailing slash. */
+  readonly baseUrl: string;
+  /** Stops the server and deletes its data folder. */
+  stop(): Promise<void>;
+}
 
+/**
+ * Starts `node src/server.ts` in demo mode with a fresh data folder on a free port, and waits
+ * until it is healthy. `extraEnv` adds to the configuration, e.g. EHIS_OPERATOR_TOKEN for a test
+ * that needs a server which refuses operators without the token.
+ */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ehis-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
 
   // Only what the server is configured by; an inherited DATABASE_URL or NODE_ENV=production
-  // would point the test at a real database or refuse demo mode.
+  // would point the test at a real database or refuse demo mode, and an inherited
+  // EHIS_OPERATOR_TOKEN would lock the demo operator out.
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
+  delete env.EHIS_OPERATOR_TOKEN;
   Object.assign(env, {
     PORT: String(port),
     HOST: '127.0.0.1',
     EHIS_DATA_DIR: dataDir,
     EHIS_DEMO: 'true',
     EHIS_DEMO_PERSONS: DEMO_PERSONS,
+    ...extraEnv,
   });
 
   // process.execPath: the pinned Node 24 that runs Vitest, which can run .ts files directly.
@@ -134,18 +141,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const stderr = tail(server.stderr);
   const output = () => `--- stderr ---\n${stderr()}\n--- stdout ---\n${stdout()}`;
 
-  try {
-    await waitForHealth(baseUrl, server, output);
-  } catch (error) {
-    await stop(server);
-    await rm(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-
-  project.provide('baseUrl', baseUrl);
-
-  return async () => {
+  const stopAndClean = async () => {
     await stop(server);
     await rm(dataDir, { recursive: true, force: true });
   };
+  try {
+    await waitForHealth(baseUrl, server, output);
+  } catch (error) {
+    await stopAndClean();
+    throw error;
+  }
+  return { baseUrl, stop: stopAndClean };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // EHIS_E2E_BASE_URL runs the suite against a server that is already up (a developer's own,
+  // or a pre-production environment) instead of starting one.
+  const external = process.env.EHIS_E2E_BASE_URL;
+  if (external !== undefined && external !== '') {
+    project.provide('baseUrl', external.replace(/\/+$/, ''));
+    return async () => {};
+  }
+
+  const server = await startServer();
+  project.provide('baseUrl', server.baseUrl);
+  return () => server.stop();
 }

@@ -3,6 +3,7 @@ import { Layout } from './components/Layout.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OperatorExchangePage } from './pages/OperatorExchangePage.tsx';
 import { usePath } from './router.tsx';
 import { findPage, type PageKey } from './routes.ts';
 
@@ -18,6 +19,8 @@ function Page({ page }: { page: PageKey | undefined }) {
     case 'dataAccess':
     case 'login':
       return <ComingSoonPage page={page} />;
+    case 'operatorExchange':
+      return <OperatorExchangePage />;
   }
 }
 

@@ -40,8 +40,31 @@ export type RequestError = ApiError | TransportError;
 /** A parser returns the typed value or undefined when the value does not fit. */
 export type Parser<T> = (value: unknown) => T | undefined;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A parser for a JSON array whose every item `parse` accepts; one bad item rejects the whole. */
+export function arrayOf<T>(parse: Parser<T>): Parser<T[]> {
+  return (value) => {
+    if (!Array.isArray(value)) return undefined;
+    const items: T[] = [];
+    for (const item of value) {
+      const parsed = parse(item);
+      if (parsed === undefined) return undefined;
+      items.push(parsed);
+    }
+    return items;
+  };
+}
+
+/** Narrows a string the server sent to one of the values the app has a translation for. */
+export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return values.some((known) => known === value);
+}
+
+export function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 function optionalString(value: unknown): string | undefined {
@@ -67,29 +90,40 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-export interface GetOptions {
+export interface RequestOptions {
+  /** The whole header value, e.g. `Bearer <operator token>`; never put in a URL or a log. */
+  readonly authorization?: string | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface GetOptions extends RequestOptions {
   /**
    * Error statuses whose body is still the resource, e.g. /api/health answers 503 with a Health
    * body when the database is down; that is a result to show, not a failure to explain.
    */
-  readonly acceptStatuses?: readonly number[];
-  readonly signal?: AbortSignal;
+  readonly acceptStatuses?: readonly number[] | undefined;
 }
 
-export async function getJson<T>(
+async function send<T>(
   path: string,
+  init: { method: 'GET' | 'POST'; body?: unknown },
   parse: Parser<T>,
-  options: GetOptions = {},
+  options: GetOptions,
 ): Promise<T> {
-  const { acceptStatuses = [], signal } = options;
+  const { acceptStatuses = [], authorization, signal } = options;
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': currentLanguage(),
+  };
+  if (authorization !== undefined) headers.Authorization = authorization;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   let body: unknown;
   try {
     response = await fetch(path, {
-      headers: {
-        Accept: 'application/json, application/problem+json',
-        'Accept-Language': currentLanguage(),
-      },
+      method: init.method,
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal,
     });
     body = await readJson(response);
@@ -104,6 +138,20 @@ export async function getJson<T>(
   const value = parse(body);
   if (value === undefined) throw new TransportError('unexpected');
   return value;
+}
+
+export function getJson<T>(path: string, parse: Parser<T>, options: GetOptions = {}): Promise<T> {
+  return send(path, { method: 'GET' }, parse, options);
+}
+
+/** POSTs `body` as JSON; the answer is parsed like a GET's. */
+export function postJson<T>(
+  path: string,
+  body: unknown,
+  parse: Parser<T>,
+  options: RequestOptions = {},
+): Promise<T> {
+  return send(path, { method: 'POST', body }, parse, options);
 }
 
 // ---- API shapes ---------------------------------------------------------------------------
@@ -169,13 +217,4 @@ function parseDemoPerson(value: unknown): DemoPerson | undefined {
   };
 }
 
-export const parseDemoPersons: Parser<DemoPerson[]> = (value) => {
-  if (!Array.isArray(value)) return undefined;
-  const persons: DemoPerson[] = [];
-  for (const item of value) {
-    const person = parseDemoPerson(item);
-    if (person === undefined) return undefined;
-    persons.push(person);
-  }
-  return persons;
-};
+export const parseDemoPersons: Parser<DemoPerson[]> = arrayOf(parseDemoPerson);

@@ -1,8 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ApiError, parseDemoPersons, type DemoPerson } from '../api.ts';
-import { currentLanguage, type Language } from '../i18n/index.ts';
+import { ApiError, isOneOf, parseDemoPersons, type DemoPerson } from '../api.ts';
+import { formatDate } from '../format.ts';
+import { currentLanguage } from '../i18n/index.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
@@ -11,8 +12,6 @@ import { ErrorMessage } from './ErrorMessage.tsx';
  * phone; the search reaches the rest.
  */
 const MAX_ROWS = 20;
-
-const LOCALES: Record<Language, string> = { az: 'az-Latn-AZ', en: 'en-GB', ru: 'ru-RU' };
 
 /**
  * Values the server defines (population IdCardStatus, demo DemoTag) that have a translation.
@@ -28,10 +27,6 @@ const DEMO_TAGS = [
   'expired-card',
   'lost-card',
 ] as const;
-
-function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
-  return values.some((known) => known === value);
-}
 
 /**
  * Folds case and the Azerbaijani letters a visitor may type without (ə→e, ı→i, ş→s, …), so
@@ -52,23 +47,6 @@ function tagLabel(t: TFunction, tag: string): string {
 
 function statusLabel(t: TFunction, status: string): string {
   return isOneOf(ID_CARD_STATUSES, status) ? t(`demo.idCardStatus.${status}`) : status;
-}
-
-function formatDate(isoDate: string, language: Language): string {
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  // UTC on both sides: a birth date is a calendar day, not an instant in the viewer's zone.
-  const format = new Intl.DateTimeFormat(LOCALES[language], {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: 'UTC',
-  });
-  if (language !== 'az') return format.format(date);
-  // Some ICU builds render Azerbaijani dates as ISO; Azerbaijani documents write dd.mm.yyyy.
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}.${part('month')}.${part('year')}`;
 }
 
 /**

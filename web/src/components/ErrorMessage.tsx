@@ -1,18 +1,23 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type RequestError } from '../api.ts';
 
 /**
  * Says what failed (`summary`), why, in the user's language, and offers a retry. For API errors
  * the reason is the problem+json title and detail, which the server already translated.
+ * `children` says what the user can do about it, when there is more to do than retry; without
+ * `onRetry` there is no retry button (a form's own submit button is the retry).
  */
 export function ErrorMessage({
   summary,
   error,
   onRetry,
+  children,
 }: {
   summary: string;
   error: RequestError;
-  onRetry: () => void;
+  onRetry?: (() => void) | undefined;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   let reason: string;
@@ -26,9 +31,12 @@ export function ErrorMessage({
     <div className="error-message" role="alert">
       <p className="error-message__summary">{summary}</p>
       <p>{reason}</p>
-      <button type="button" className="button button--secondary" onClick={onRetry}>
-        {t('errors.retry')}
-      </button>
+      {children}
+      {onRetry !== undefined && (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t('errors.retry')}
+        </button>
+      )}
     </div>
   );
 }

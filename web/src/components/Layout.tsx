@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, usePath } from '../router.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
-import { NAVIGATION } from '../routes.ts';
+import { NAVIGATION, SECONDARY_PAGES } from '../routes.ts';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -47,6 +47,13 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <a href="/api/docs">{t('footer.api')}</a>
               </li>
+              {SECONDARY_PAGES.map((item) => (
+                <li key={item.path}>
+                  <Link to={item.path} aria-current={item.path === path ? 'page' : undefined}>
+                    {t(`footer.${item.key}`)}
+                  </Link>
+                </li>
+              ))}
             </ul>
           </nav>
           <p>{t('footer.about')}</p>

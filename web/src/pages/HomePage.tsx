@@ -24,7 +24,7 @@ const HEALTH_STATUSES = [503] as const;
 
 function SystemStatus() {
   const { t } = useTranslation();
-  const { remote, retry } = useApi('/api/health', parseHealth, HEALTH_STATUSES);
+  const { remote, retry } = useApi('/api/health', parseHealth, { acceptStatuses: HEALTH_STATUSES });
   let content;
   switch (remote.state) {
     case 'loading':

@@ -1,0 +1,172 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DEFAULT_MONITORING_WINDOW,
+  MONITORING_WINDOWS,
+  parseMonitoring,
+  type Monitoring,
+  type MonitoringWindow,
+} from '../../exchange-api.ts';
+import { formatDateTime, formatNumber } from '../../format.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useApi } from '../../use-api.ts';
+import { CodePath } from './CodePath.tsx';
+import { OperatorErrorMessage } from './OperatorErrorMessage.tsx';
+
+function isMonitoringWindow(value: string): value is MonitoringWindow {
+  return MONITORING_WINDOWS.some((known) => known === value);
+}
+
+const NUMBER_COLUMNS = ['calls', 'errors', 'refused', 'p50', 'p95', 'p99'] as const;
+type NumberColumn = (typeof NUMBER_COLUMNS)[number];
+
+/**
+ * Calls, errors, refusals and latency percentiles per service and client over a window
+ * (OPS-000-3.4.2), read from the exchange's message log. "Refresh" keeps the table on screen
+ * while it asks again, so numbers change in place.
+ */
+export function ExchangeMonitoring({
+  headingId,
+  authorization,
+}: {
+  headingId: string;
+  authorization: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const windowId = useId();
+  const [timeWindow, setTimeWindow] = useState<MonitoringWindow>(DEFAULT_MONITORING_WINDOW);
+  const { remote, retry, reload } = useApi(
+    `/api/exchange/monitoring?window=${timeWindow}`,
+    parseMonitoring,
+    { authorization },
+  );
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('operator.monitoring.heading')}</h2>
+      <p>{t('operator.monitoring.intro')}</p>
+      <div className="toolbar">
+        <div className="form-group">
+          <label className="label" htmlFor={windowId}>
+            {t('operator.monitoring.windowLabel')}
+          </label>
+          <select
+            id={windowId}
+            className="select"
+            value={timeWindow}
+            onChange={(event) => {
+              if (isMonitoringWindow(event.target.value)) setTimeWindow(event.target.value);
+            }}
+          >
+            {MONITORING_WINDOWS.map((value) => (
+              <option key={value} value={value}>
+                {t(`operator.monitoring.window.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
+          <button type="button" className="button button--secondary" onClick={reload}>
+            {t('operator.monitoring.refresh')}
+          </button>
+        </div>
+      </div>
+      {remote.state === 'loading' && <p role="status">{t('operator.monitoring.loading')}</p>}
+      {remote.state === 'error' && (
+        <OperatorErrorMessage
+          summary={t('operator.monitoring.error')}
+          error={remote.error}
+          onRetry={retry}
+          linkToToken
+        />
+      )}
+      {remote.state === 'ok' && <MonitoringTable monitoring={remote.data} />}
+    </section>
+  );
+}
+
+function MonitoringTable({ monitoring }: { monitoring: Monitoring }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const captionId = useId();
+  const period = t('operator.monitoring.period', {
+    from: formatDateTime(monitoring.from, language),
+    to: formatDateTime(monitoring.to, language),
+  });
+  if (monitoring.rows.length === 0) {
+    return (
+      <>
+        <p className="result-count">{period}</p>
+        <p>{t('operator.monitoring.empty')}</p>
+      </>
+    );
+  }
+  const value = (row: Monitoring['rows'][number], column: NumberColumn): string => {
+    switch (column) {
+      case 'calls':
+      case 'errors':
+      case 'refused':
+        return formatNumber(row[column], language);
+      case 'p50':
+        return formatNumber(row.p50Ms, language, 1);
+      case 'p95':
+        return formatNumber(row.p95Ms, language, 1);
+      case 'p99':
+        return formatNumber(row.p99Ms, language, 1);
+    }
+  };
+  return (
+    <>
+      <p className="result-count">{period}</p>
+      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="table table--stacked" role="table">
+          <caption id={captionId} className="table__caption">
+            {t('operator.monitoring.caption')}
+          </caption>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                {t('operator.monitoring.columns.service')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('operator.monitoring.columns.client')}
+              </th>
+              {NUMBER_COLUMNS.map((column) => (
+                <th key={column} scope="col" role="columnheader" className="numeric">
+                  {t(`operator.monitoring.columns.${column}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            {monitoring.rows.map((row) => (
+              <tr
+                key={`${row.service} ${row.client}`}
+                role="row"
+                data-service={row.service}
+                data-client={row.client}
+              >
+                <th scope="row" role="rowheader" className="table__row-heading">
+                  <CodePath value={row.service} />
+                </th>
+                <td role="cell" data-label={t('operator.monitoring.columns.client')}>
+                  <CodePath value={row.client} />
+                </td>
+                {NUMBER_COLUMNS.map((column) => (
+                  <td
+                    key={column}
+                    role="cell"
+                    data-label={t(`operator.monitoring.columns.${column}`)}
+                    data-column={column}
+                    className="numeric"
+                  >
+                    {value(row, column)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
