@@ -16,6 +16,7 @@ import { CodePath } from './CodePath.tsx';
 import { localised } from './labels.ts';
 import { OperatorErrorMessage } from './OperatorErrorMessage.tsx';
 import { ReasonDialog } from './ReasonDialog.tsx';
+import { SelectField } from '../SelectField.tsx';
 
 const FILTERS = ['all', 'active', 'inactive'] as const;
 type GrantFilter = (typeof FILTERS)[number];
@@ -71,7 +72,6 @@ export function AccessGrants({
   legalActs: Remote<LegalAct[]>;
 }) {
   const { t } = useTranslation();
-  const filterId = useId();
   const [filter, setFilter] = useState<GrantFilter>('all');
   const { remote, retry, reload } = useApi(PATHS[filter], parseAccessGrants, { authorization });
   const [pending, setPending] = useState<AccessGrant>();
@@ -96,25 +96,14 @@ export function AccessGrants({
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('operator.grants.heading')}</h2>
       <p>{t('operator.grants.intro')}</p>
-      <div className="form-group">
-        <label className="label" htmlFor={filterId}>
-          {t('operator.grants.filterLabel')}
-        </label>
-        <select
-          id={filterId}
-          className="select"
-          value={filter}
-          onChange={(event) => {
-            if (isGrantFilter(event.target.value)) setFilter(event.target.value);
-          }}
-        >
-          {FILTERS.map((value) => (
-            <option key={value} value={value}>
-              {t(`operator.grants.filter.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('operator.grants.filterLabel')}
+        value={filter}
+        options={FILTERS}
+        optionLabel={(value) => t(`operator.grants.filter.${value}`)}
+        isOption={isGrantFilter}
+        onChange={setFilter}
+      />
       <div role="status" className={revoked === undefined ? undefined : 'success-message'}>
         {revoked !== undefined &&
           t('operator.grants.revoked', { client: revoked.client, service: revoked.service })}

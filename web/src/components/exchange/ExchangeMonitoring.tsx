@@ -12,6 +12,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 import { CodePath } from './CodePath.tsx';
 import { OperatorErrorMessage } from './OperatorErrorMessage.tsx';
+import { SelectField } from '../SelectField.tsx';
 
 function isMonitoringWindow(value: string): value is MonitoringWindow {
   return MONITORING_WINDOWS.some((known) => known === value);
@@ -33,7 +34,6 @@ export function ExchangeMonitoring({
   authorization: string | undefined;
 }) {
   const { t } = useTranslation();
-  const windowId = useId();
   const [timeWindow, setTimeWindow] = useState<MonitoringWindow>(DEFAULT_MONITORING_WINDOW);
   const { remote, retry, reload } = useApi(
     `/api/exchange/monitoring?window=${timeWindow}`,
@@ -45,25 +45,14 @@ export function ExchangeMonitoring({
       <h2 id={headingId}>{t('operator.monitoring.heading')}</h2>
       <p>{t('operator.monitoring.intro')}</p>
       <div className="toolbar">
-        <div className="form-group">
-          <label className="label" htmlFor={windowId}>
-            {t('operator.monitoring.windowLabel')}
-          </label>
-          <select
-            id={windowId}
-            className="select"
-            value={timeWindow}
-            onChange={(event) => {
-              if (isMonitoringWindow(event.target.value)) setTimeWindow(event.target.value);
-            }}
-          >
-            {MONITORING_WINDOWS.map((value) => (
-              <option key={value} value={value}>
-                {t(`operator.monitoring.window.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('operator.monitoring.windowLabel')}
+          value={timeWindow}
+          options={MONITORING_WINDOWS}
+          optionLabel={(value) => t(`operator.monitoring.window.${value}`)}
+          isOption={isMonitoringWindow}
+          onChange={setTimeWindow}
+        />
         <div className="form-group">
           <button type="button" className="button button--secondary" onClick={reload}>
             {t('operator.monitoring.refresh')}
