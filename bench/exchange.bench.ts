@@ -5,6 +5,9 @@ import { ExchangeClient, httpTransport, inProcessTransport } from '../src/exchan
 import { BENCH_SERVICE, createBenchExchange } from './exchange-fixture.ts';
 import { benchDatabases, fmt, measureRate } from './support.ts';
 
+/** Concurrent callers on both sides: enough to saturate either, so the ratio compares maxima. */
+const CALLERS = Number(process.env.BENCH_CALLERS ?? 128);
+
 export interface ExchangeBenchResult {
   readonly engine: string;
   readonly directPerSecond: number;
@@ -71,13 +74,16 @@ export async function benchExchangeInProcess(
         const fin = fins[i % fins.length] ?? '';
         return client.call(BENCH_SERVICE, { purpose: 'benchmark', subjectFin: fin, body: { fin } });
       };
-      await measureRate(1000, 32, direct);
-      await measureRate(1000, 32, viaExchange);
+      await measureRate(1000, CALLERS, direct);
+      await measureRate(1000, CALLERS, viaExchange);
       let directPerSecond = 0;
       let exchangePerSecond = 0;
       for (let round = 0; round < 2; round++) {
-        directPerSecond = Math.max(directPerSecond, await measureRate(total, 32, direct));
-        exchangePerSecond = Math.max(exchangePerSecond, await measureRate(total, 32, viaExchange));
+        directPerSecond = Math.max(directPerSecond, await measureRate(total, CALLERS, direct));
+        exchangePerSecond = Math.max(
+          exchangePerSecond,
+          await measureRate(total, CALLERS, viaExchange),
+        );
       }
       const rate = 0.7 * exchangePerSecond;
       const directLatency = await pacedLatencies(rate, 3, direct);
@@ -152,8 +158,8 @@ export async function benchExchangeHttp(
       const fin = setup.fins[i % setup.fins.length] ?? '';
       return client.call(BENCH_SERVICE, { purpose: 'benchmark', subjectFin: fin, body: { fin } });
     };
-    await measureRate(500, 32, call);
-    const httpPerSecond = await measureRate(total, 32, call);
+    await measureRate(500, CALLERS, call);
+    const httpPerSecond = await measureRate(total, CALLERS, call);
     return {
       directPerSecond: setup.directPerSecond,
       httpPerSecond,
@@ -169,7 +175,7 @@ export function printExchange(
   http: HttpBenchResult | undefined,
 ): void {
   console.log(
-    '\nExchange: in-process call (client signature and its check, certificate, grant, schema, provider, answer signed, message log) vs the bare lookup, 32 concurrent callers',
+    `\nExchange: in-process call (client signature and its check, certificate, grant, schema, provider, answer signed, message log) vs the bare lookup, ${CALLERS} concurrent callers on both sides`,
   );
   for (const r of inProcess) {
     console.log(
