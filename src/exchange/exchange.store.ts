@@ -334,6 +334,21 @@ export async function upsertService(db: Db, row: ServiceRow): Promise<void> {
     .execute();
 }
 
+export async function findService(
+  db: Db,
+  member: string,
+  subsystem: string,
+  code: string,
+): Promise<ServiceRow | undefined> {
+  return db
+    .selectFrom('exchange.service')
+    .selectAll()
+    .where('provider_member', '=', member)
+    .where('provider_subsystem', '=', subsystem)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
 export async function listServices(db: Db): Promise<ServiceRow[]> {
   return db
     .selectFrom('exchange.service')

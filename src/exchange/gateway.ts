@@ -92,6 +92,8 @@ interface ClientEntry {
 
 interface ServiceEntry {
   readonly row: ServiceRow;
+  /** The provider subsystem (its endpoint and certificate, for a provider in another process). */
+  readonly provider: SubsystemRow | undefined;
   readonly validateRequest: ValidateFunction;
   readonly validateResponse: ValidateFunction;
 }
@@ -608,16 +610,16 @@ export class Gateway {
     const id = store.serviceId(target.member, target.subsystem, target.service);
     let entry = this.#services.get(id);
     if (entry === undefined) {
-      const rows = await store.listServices(this.#o.db);
-      const row = rows.find(
-        (r) =>
-          r.provider_member === target.member &&
-          r.provider_subsystem === target.subsystem &&
-          r.code === target.service,
+      const row = await store.findService(
+        this.#o.db,
+        target.member,
+        target.subsystem,
+        target.service,
       );
       if (row === undefined) throw new Refusal(new AppError(UnknownService), 'refused');
       entry = {
         row,
+        provider: await store.findSubsystem(this.#o.db, target.member, target.subsystem),
         validateRequest: compileContract(this.#ajv, row.request_schema),
         validateResponse: compileContract(this.#ajv, row.response_schema),
       };
@@ -702,7 +704,7 @@ export class Gateway {
       if (handler !== undefined) {
         work = handler(request, controller.signal);
       } else {
-        const provider = await store.findSubsystem(this.#o.db, target.member, target.subsystem);
+        const { provider } = service;
         if (provider?.endpoint_url == null || this.#o.remote === undefined) {
           throw new Refusal(new AppError(ProviderUnavailable), 'failed');
         }
