@@ -6,6 +6,7 @@ import { formatDate } from '../format.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { StackedTable } from './StackedTable.tsx';
 
 /**
  * The API lists up to 40 persons, families kept together. Twenty rows keep the page short on a
@@ -77,7 +78,6 @@ function DemoPersonTable({ persons }: { persons: readonly DemoPerson[] }) {
   const language = currentLanguage();
   const inputId = useId();
   const hintId = useId();
-  const captionId = useId();
   const [query, setQuery] = useState('');
 
   // The search covers tags in the current language too, so "valideyn" finds the parents.
@@ -132,79 +132,57 @@ function DemoPersonTable({ persons }: { persons: readonly DemoPerson[] }) {
           : t('demo.count', { shown: shown.length, total: matches.length })}
       </p>
       {shown.length > 0 && (
-        // On a phone the rows become stacked cards (see .table--stacked in styles.css). CSS
-        // display changes can strip table semantics in some browsers, hence the explicit roles.
-        // The region is focusable so keyboard users can scroll it if a row is still too wide.
-        <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-          <table className="table table--stacked" role="table">
-            <caption id={captionId} className="table__caption">
-              {t('demo.caption')}
-            </caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">
-                  {t('demo.columns.name')}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t('demo.columns.fin')}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t('demo.columns.idCard')}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t('demo.columns.birthDate')}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t('demo.columns.tags')}
-                </th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {shown.map(({ person }) => (
-                <tr key={person.fin} role="row">
-                  <th scope="row" role="rowheader" lang="az" className="table__row-heading">
-                    {[person.lastName, person.firstName, person.patronymic]
-                      .filter((part) => part !== '')
-                      .join(' ')}
-                  </th>
-                  <td role="cell" data-label={t('demo.columns.fin')}>
-                    <span className="code">{person.fin}</span>
-                  </td>
-                  <td role="cell" data-label={t('demo.columns.idCard')}>
-                    {person.idCardNumber === null ? (
-                      <span className="secondary-text">{t('demo.noIdCard')}</span>
-                    ) : (
-                      <span>
-                        <span className="code">{person.idCardNumber}</span>{' '}
-                        {person.idCardStatus !== null && (
-                          <span className="secondary-text">
-                            {statusLabel(t, person.idCardStatus)}
-                          </span>
-                        )}
-                      </span>
+        <StackedTable
+          caption={t('demo.caption')}
+          columns={[
+            { key: 'name', label: t('demo.columns.name') },
+            { key: 'fin', label: t('demo.columns.fin') },
+            { key: 'idCard', label: t('demo.columns.idCard') },
+            { key: 'birthDate', label: t('demo.columns.birthDate') },
+            { key: 'tags', label: t('demo.columns.tags') },
+          ]}
+        >
+          {shown.map(({ person }) => (
+            <tr key={person.fin} role="row">
+              <th scope="row" role="rowheader" lang="az" className="table__row-heading">
+                {[person.lastName, person.firstName, person.patronymic]
+                  .filter((part) => part !== '')
+                  .join(' ')}
+              </th>
+              <td role="cell" data-label={t('demo.columns.fin')}>
+                <span className="code">{person.fin}</span>
+              </td>
+              <td role="cell" data-label={t('demo.columns.idCard')}>
+                {person.idCardNumber === null ? (
+                  <span className="secondary-text">{t('demo.noIdCard')}</span>
+                ) : (
+                  <span>
+                    <span className="code">{person.idCardNumber}</span>{' '}
+                    {person.idCardStatus !== null && (
+                      <span className="secondary-text">{statusLabel(t, person.idCardStatus)}</span>
                     )}
-                  </td>
-                  <td role="cell" data-label={t('demo.columns.birthDate')} className="nowrap">
-                    {formatDate(person.birthDate, language)}
-                  </td>
-                  <td role="cell" data-label={t('demo.columns.tags')}>
-                    {person.tags.length === 0 ? (
-                      <span className="secondary-text">{t('demo.noTags')}</span>
-                    ) : (
-                      <ul className="tag-list">
-                        {person.tags.map((tag) => (
-                          <li key={tag} className="tag tag--grey">
-                            {tagLabel(t, tag)}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </span>
+                )}
+              </td>
+              <td role="cell" data-label={t('demo.columns.birthDate')} className="nowrap">
+                {formatDate(person.birthDate, language)}
+              </td>
+              <td role="cell" data-label={t('demo.columns.tags')}>
+                {person.tags.length === 0 ? (
+                  <span className="secondary-text">{t('demo.noTags')}</span>
+                ) : (
+                  <ul className="tag-list">
+                    {person.tags.map((tag) => (
+                      <li key={tag} className="tag tag--grey">
+                        {tagLabel(t, tag)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </StackedTable>
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { postJson } from '../../api.ts';
@@ -17,6 +17,7 @@ import { localised } from './labels.ts';
 import { OperatorErrorMessage } from './OperatorErrorMessage.tsx';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { SelectField } from '../SelectField.tsx';
+import { StackedTable } from '../StackedTable.tsx';
 
 const FILTERS = ['all', 'active', 'inactive'] as const;
 type GrantFilter = (typeof FILTERS)[number];
@@ -166,156 +167,137 @@ function GrantTable({
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const captionId = useId();
   if (grants.length === 0) return <p>{t('operator.grants.empty')}</p>;
   return (
     <>
       <p className="result-count">{t('operator.grants.count', { count: grants.length })}</p>
-      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="table table--stacked table--dense" role="table">
-          <caption id={captionId} className="table__caption">
-            {t('operator.grants.caption')}
-          </caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">
-                {t('operator.grants.columns.service')}
+      <StackedTable
+        caption={t('operator.grants.caption')}
+        columns={[
+          { key: 'service', label: t('operator.grants.columns.service') },
+          { key: 'client', label: t('operator.grants.columns.client') },
+          { key: 'legalBasis', label: t('operator.grants.columns.legalBasis') },
+          { key: 'purposes', label: t('operator.grants.columns.purposes') },
+          { key: 'status', label: t('operator.grants.columns.status') },
+          { key: 'actions', label: t('operator.grants.columns.actions') },
+        ]}
+        dense
+      >
+        {grants.map((grant) => {
+          const service = lookups.services.get(grant.service);
+          const title =
+            service === undefined
+              ? undefined
+              : localised(language, service.titleAz, service.titleEn);
+          const act = lookups.acts.get(grant.legalBasis.actId);
+          const actTitle =
+            act === undefined ? undefined : localised(language, act.titleAz, act.titleEn);
+          const details = legalBasisDetails(t, grant, language);
+          const state = grantState(grant);
+          return (
+            <tr key={grant.id} role="row" data-grant={grant.id}>
+              <th scope="row" role="rowheader" className="table__row-heading">
+                <span>
+                  {title !== undefined && <span lang={title.lang}>{title.text}</span>}
+                  <CodePath
+                    value={grant.service}
+                    className={title === undefined ? undefined : 'secondary-text'}
+                  />
+                </span>
               </th>
-              <th scope="col" role="columnheader">
-                {t('operator.grants.columns.client')}
-              </th>
-              <th scope="col" role="columnheader">
-                {t('operator.grants.columns.legalBasis')}
-              </th>
-              <th scope="col" role="columnheader">
-                {t('operator.grants.columns.purposes')}
-              </th>
-              <th scope="col" role="columnheader">
-                {t('operator.grants.columns.status')}
-              </th>
-              <th scope="col" role="columnheader">
-                {t('operator.grants.columns.actions')}
-              </th>
+              <td role="cell" data-label={t('operator.grants.columns.client')}>
+                <CodePath value={grant.client} />
+              </td>
+              <td role="cell" data-label={t('operator.grants.columns.legalBasis')}>
+                <span>
+                  {actTitle === undefined ? (
+                    <span>{grant.legalBasis.actTitle}</span>
+                  ) : (
+                    <span lang={actTitle.lang}>{actTitle.text}</span>
+                  )}
+                  {details !== '' && <span className="secondary-text">{details}</span>}
+                  <span className="secondary-text">
+                    {t('operator.grants.verified', {
+                      by: grant.verifiedBy,
+                      date: formatDateTime(grant.verifiedAt, language),
+                    })}
+                  </span>
+                </span>
+              </td>
+              <td role="cell" data-label={t('operator.grants.columns.purposes')}>
+                <span>
+                  {grant.purposes.length === 0 ? (
+                    <span className="secondary-text">{t('operator.none')}</span>
+                  ) : (
+                    <ul className="tag-list">
+                      {grant.purposes.map((purpose) => (
+                        <li key={purpose} className="tag tag--grey tag--nowrap">
+                          {purpose}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {grant.dataItems.length > 0 && (
+                    <span className="secondary-text">
+                      {t('operator.grants.dataItems', { items: grant.dataItems.join(', ') })}
+                    </span>
+                  )}
+                </span>
+              </td>
+              <td role="cell" data-label={t('operator.grants.columns.status')}>
+                <span>
+                  <span className={`tag ${STATE_TAGS[state]}`}>
+                    {t(`operator.grants.status.${state}`)}
+                  </span>
+                  <span className="secondary-text">
+                    {t('operator.grants.validFrom', {
+                      date: formatDateTime(grant.validFrom, language),
+                    })}
+                  </span>
+                  <span className="secondary-text">
+                    {grant.validUntil === null
+                      ? t('operator.grants.noEnd')
+                      : t('operator.grants.validUntil', {
+                          date: formatDateTime(grant.validUntil, language),
+                        })}
+                  </span>
+                  {grant.revokedAt !== null && (
+                    <span className="secondary-text">
+                      {t('operator.grants.revokedAt', {
+                        date: formatDateTime(grant.revokedAt, language),
+                      })}
+                    </span>
+                  )}
+                  {grant.revocationReason !== null && (
+                    <span className="secondary-text">
+                      {t('operator.reasonLine', { reason: grant.revocationReason })}
+                    </span>
+                  )}
+                </span>
+              </td>
+              <td role="cell" data-label={t('operator.grants.columns.actions')}>
+                {grant.revokedAt === null ? (
+                  <span>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => onRevoke(grant)}
+                    >
+                      {t('operator.grants.revoke')}
+                      <span className="visually-hidden">
+                        {' '}
+                        {grant.service} ({grant.client})
+                      </span>
+                    </button>
+                  </span>
+                ) : (
+                  <span className="secondary-text">{t('operator.none')}</span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {grants.map((grant) => {
-              const service = lookups.services.get(grant.service);
-              const title =
-                service === undefined
-                  ? undefined
-                  : localised(language, service.titleAz, service.titleEn);
-              const act = lookups.acts.get(grant.legalBasis.actId);
-              const actTitle =
-                act === undefined ? undefined : localised(language, act.titleAz, act.titleEn);
-              const details = legalBasisDetails(t, grant, language);
-              const state = grantState(grant);
-              return (
-                <tr key={grant.id} role="row" data-grant={grant.id}>
-                  <th scope="row" role="rowheader" className="table__row-heading">
-                    <span>
-                      {title !== undefined && <span lang={title.lang}>{title.text}</span>}
-                      <CodePath
-                        value={grant.service}
-                        className={title === undefined ? undefined : 'secondary-text'}
-                      />
-                    </span>
-                  </th>
-                  <td role="cell" data-label={t('operator.grants.columns.client')}>
-                    <CodePath value={grant.client} />
-                  </td>
-                  <td role="cell" data-label={t('operator.grants.columns.legalBasis')}>
-                    <span>
-                      {actTitle === undefined ? (
-                        <span>{grant.legalBasis.actTitle}</span>
-                      ) : (
-                        <span lang={actTitle.lang}>{actTitle.text}</span>
-                      )}
-                      {details !== '' && <span className="secondary-text">{details}</span>}
-                      <span className="secondary-text">
-                        {t('operator.grants.verified', {
-                          by: grant.verifiedBy,
-                          date: formatDateTime(grant.verifiedAt, language),
-                        })}
-                      </span>
-                    </span>
-                  </td>
-                  <td role="cell" data-label={t('operator.grants.columns.purposes')}>
-                    <span>
-                      {grant.purposes.length === 0 ? (
-                        <span className="secondary-text">{t('operator.none')}</span>
-                      ) : (
-                        <ul className="tag-list">
-                          {grant.purposes.map((purpose) => (
-                            <li key={purpose} className="tag tag--grey tag--nowrap">
-                              {purpose}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                      {grant.dataItems.length > 0 && (
-                        <span className="secondary-text">
-                          {t('operator.grants.dataItems', { items: grant.dataItems.join(', ') })}
-                        </span>
-                      )}
-                    </span>
-                  </td>
-                  <td role="cell" data-label={t('operator.grants.columns.status')}>
-                    <span>
-                      <span className={`tag ${STATE_TAGS[state]}`}>
-                        {t(`operator.grants.status.${state}`)}
-                      </span>
-                      <span className="secondary-text">
-                        {t('operator.grants.validFrom', {
-                          date: formatDateTime(grant.validFrom, language),
-                        })}
-                      </span>
-                      <span className="secondary-text">
-                        {grant.validUntil === null
-                          ? t('operator.grants.noEnd')
-                          : t('operator.grants.validUntil', {
-                              date: formatDateTime(grant.validUntil, language),
-                            })}
-                      </span>
-                      {grant.revokedAt !== null && (
-                        <span className="secondary-text">
-                          {t('operator.grants.revokedAt', {
-                            date: formatDateTime(grant.revokedAt, language),
-                          })}
-                        </span>
-                      )}
-                      {grant.revocationReason !== null && (
-                        <span className="secondary-text">
-                          {t('operator.reasonLine', { reason: grant.revocationReason })}
-                        </span>
-                      )}
-                    </span>
-                  </td>
-                  <td role="cell" data-label={t('operator.grants.columns.actions')}>
-                    {grant.revokedAt === null ? (
-                      <span>
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          onClick={() => onRevoke(grant)}
-                        >
-                          {t('operator.grants.revoke')}
-                          <span className="visually-hidden">
-                            {' '}
-                            {grant.service} ({grant.client})
-                          </span>
-                        </button>
-                      </span>
-                    ) : (
-                      <span className="secondary-text">{t('operator.none')}</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </StackedTable>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postJson } from '../../api.ts';
 import { parseMember, parseMembers, type Member, type MemberEvent } from '../../exchange-api.ts';
@@ -9,6 +9,7 @@ import { CodePath } from './CodePath.tsx';
 import { localised, memberStatusLabel } from './labels.ts';
 import { OperatorErrorMessage } from './OperatorErrorMessage.tsx';
 import { ReasonDialog } from './ReasonDialog.tsx';
+import { StackedTable } from '../StackedTable.tsx';
 
 type MemberAction = 'suspend' | 'reinstate';
 
@@ -119,100 +120,80 @@ function MemberTable({
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const captionId = useId();
   if (members.length === 0) return <p>{t('operator.members.empty')}</p>;
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="table table--stacked" role="table">
-        <caption id={captionId} className="table__caption">
-          {t('operator.members.caption')}
-        </caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th scope="col" role="columnheader">
-              {t('operator.members.columns.name')}
+    <StackedTable
+      caption={t('operator.members.caption')}
+      columns={[
+        { key: 'name', label: t('operator.members.columns.name') },
+        { key: 'code', label: t('operator.members.columns.code') },
+        { key: 'status', label: t('operator.members.columns.status') },
+        { key: 'subsystems', label: t('operator.members.columns.subsystems') },
+        { key: 'actions', label: t('operator.members.columns.actions') },
+      ]}
+    >
+      {members.map((member) => {
+        const name = localised(language, member.nameAz, member.nameEn);
+        const changed = lastStatusChange(member);
+        // A reinstated member has no status reason; the reinstatement's own reason says why.
+        const reason = member.statusReason ?? changed?.reason ?? null;
+        const action: MemberAction = member.status === 'suspended' ? 'reinstate' : 'suspend';
+        return (
+          <tr key={member.code} role="row" data-member={member.code}>
+            <th scope="row" role="rowheader" lang={name.lang} className="table__row-heading">
+              {name.text}
             </th>
-            <th scope="col" role="columnheader">
-              {t('operator.members.columns.code')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('operator.members.columns.status')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('operator.members.columns.subsystems')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('operator.members.columns.actions')}
-            </th>
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {members.map((member) => {
-            const name = localised(language, member.nameAz, member.nameEn);
-            const changed = lastStatusChange(member);
-            // A reinstated member has no status reason; the reinstatement's own reason says why.
-            const reason = member.statusReason ?? changed?.reason ?? null;
-            const action: MemberAction = member.status === 'suspended' ? 'reinstate' : 'suspend';
-            return (
-              <tr key={member.code} role="row" data-member={member.code}>
-                <th scope="row" role="rowheader" lang={name.lang} className="table__row-heading">
-                  {name.text}
-                </th>
-                <td role="cell" data-label={t('operator.members.columns.code')}>
-                  <CodePath value={member.code} />
-                </td>
-                <td role="cell" data-label={t('operator.members.columns.status')}>
-                  <span>
-                    <span
-                      className={`tag ${member.status === 'active' ? 'tag--green' : 'tag--red'}`}
-                    >
-                      {memberStatusLabel(t, member.status)}
-                    </span>
-                    {reason !== null && (
-                      <span className="secondary-text">{t('operator.reasonLine', { reason })}</span>
-                    )}
-                    {changed !== undefined && (
-                      <span className="secondary-text">
-                        {t('operator.changedAt', { date: formatDateTime(changed.at, language) })}
-                      </span>
-                    )}
+            <td role="cell" data-label={t('operator.members.columns.code')}>
+              <CodePath value={member.code} />
+            </td>
+            <td role="cell" data-label={t('operator.members.columns.status')}>
+              <span>
+                <span className={`tag ${member.status === 'active' ? 'tag--green' : 'tag--red'}`}>
+                  {memberStatusLabel(t, member.status)}
+                </span>
+                {reason !== null && (
+                  <span className="secondary-text">{t('operator.reasonLine', { reason })}</span>
+                )}
+                {changed !== undefined && (
+                  <span className="secondary-text">
+                    {t('operator.changedAt', { date: formatDateTime(changed.at, language) })}
                   </span>
-                </td>
-                <td role="cell" data-label={t('operator.members.columns.subsystems')}>
-                  {member.subsystems.length === 0 ? (
-                    <span className="secondary-text">{t('operator.none')}</span>
-                  ) : (
-                    <ul className="plain-list">
-                      {member.subsystems.map((subsystem) => (
-                        <li key={subsystem.code}>
-                          <span className="code">{subsystem.code}</span>
-                          <span className="secondary-text">{subsystem.name}</span>
-                        </li>
-                      ))}
-                    </ul>
+                )}
+              </span>
+            </td>
+            <td role="cell" data-label={t('operator.members.columns.subsystems')}>
+              {member.subsystems.length === 0 ? (
+                <span className="secondary-text">{t('operator.none')}</span>
+              ) : (
+                <ul className="plain-list">
+                  {member.subsystems.map((subsystem) => (
+                    <li key={subsystem.code}>
+                      <span className="code">{subsystem.code}</span>
+                      <span className="secondary-text">{subsystem.name}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td role="cell" data-label={t('operator.members.columns.actions')}>
+              <span>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => onAction(action, member.code)}
+                >
+                  {t(
+                    action === 'suspend'
+                      ? 'operator.members.suspend'
+                      : 'operator.members.reinstate',
                   )}
-                </td>
-                <td role="cell" data-label={t('operator.members.columns.actions')}>
-                  <span>
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => onAction(action, member.code)}
-                    >
-                      {t(
-                        action === 'suspend'
-                          ? 'operator.members.suspend'
-                          : 'operator.members.reinstate',
-                      )}
-                      <span className="visually-hidden"> {member.code}</span>
-                    </button>
-                  </span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  <span className="visually-hidden"> {member.code}</span>
+                </button>
+              </span>
+            </td>
+          </tr>
+        );
+      })}
+    </StackedTable>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DEFAULT_MONITORING_WINDOW,
@@ -13,6 +13,7 @@ import { useApi } from '../../use-api.ts';
 import { CodePath } from './CodePath.tsx';
 import { OperatorErrorMessage } from './OperatorErrorMessage.tsx';
 import { SelectField } from '../SelectField.tsx';
+import { StackedTable } from '../StackedTable.tsx';
 
 function isMonitoringWindow(value: string): value is MonitoringWindow {
   return MONITORING_WINDOWS.some((known) => known === value);
@@ -76,7 +77,6 @@ export function ExchangeMonitoring({
 function MonitoringTable({ monitoring }: { monitoring: Monitoring }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const captionId = useId();
   const period = t('operator.monitoring.period', {
     from: formatDateTime(monitoring.from, language),
     to: formatDateTime(monitoring.to, language),
@@ -106,56 +106,45 @@ function MonitoringTable({ monitoring }: { monitoring: Monitoring }) {
   return (
     <>
       <p className="result-count">{period}</p>
-      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="table table--stacked" role="table">
-          <caption id={captionId} className="table__caption">
-            {t('operator.monitoring.caption')}
-          </caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">
-                {t('operator.monitoring.columns.service')}
-              </th>
-              <th scope="col" role="columnheader">
-                {t('operator.monitoring.columns.client')}
-              </th>
-              {NUMBER_COLUMNS.map((column) => (
-                <th key={column} scope="col" role="columnheader" className="numeric">
-                  {t(`operator.monitoring.columns.${column}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {monitoring.rows.map((row) => (
-              <tr
-                key={`${row.service} ${row.client}`}
-                role="row"
-                data-service={row.service}
-                data-client={row.client}
+      <StackedTable
+        caption={t('operator.monitoring.caption')}
+        columns={[
+          { key: 'service', label: t('operator.monitoring.columns.service') },
+          { key: 'client', label: t('operator.monitoring.columns.client') },
+          ...NUMBER_COLUMNS.map((column) => ({
+            key: column,
+            label: t(`operator.monitoring.columns.${column}`),
+            numeric: true,
+          })),
+        ]}
+      >
+        {monitoring.rows.map((row) => (
+          <tr
+            key={`${row.service} ${row.client}`}
+            role="row"
+            data-service={row.service}
+            data-client={row.client}
+          >
+            <th scope="row" role="rowheader" className="table__row-heading">
+              <CodePath value={row.service} />
+            </th>
+            <td role="cell" data-label={t('operator.monitoring.columns.client')}>
+              <CodePath value={row.client} />
+            </td>
+            {NUMBER_COLUMNS.map((column) => (
+              <td
+                key={column}
+                role="cell"
+                data-label={t(`operator.monitoring.columns.${column}`)}
+                data-column={column}
+                className="numeric"
               >
-                <th scope="row" role="rowheader" className="table__row-heading">
-                  <CodePath value={row.service} />
-                </th>
-                <td role="cell" data-label={t('operator.monitoring.columns.client')}>
-                  <CodePath value={row.client} />
-                </td>
-                {NUMBER_COLUMNS.map((column) => (
-                  <td
-                    key={column}
-                    role="cell"
-                    data-label={t(`operator.monitoring.columns.${column}`)}
-                    data-column={column}
-                    className="numeric"
-                  >
-                    {value(row, column)}
-                  </td>
-                ))}
-              </tr>
+                {value(row, column)}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </StackedTable>
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeService } from '../../exchange-api.ts';
 import { formatNumber } from '../../format.ts';
@@ -7,6 +6,7 @@ import type { Remote } from '../../use-api.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { CodePath } from './CodePath.tsx';
 import { classificationLabel, localised } from './labels.ts';
+import { StackedTable } from '../StackedTable.tsx';
 
 /** Services published on the exchange (public: listExchangeServices needs no operator token). */
 export function ExchangeServices({
@@ -39,63 +39,47 @@ export function ExchangeServices({
 function ServiceTable({ services }: { services: readonly ExchangeService[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const captionId = useId();
   if (services.length === 0) return <p>{t('operator.services.empty')}</p>;
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="table table--stacked" role="table">
-        <caption id={captionId} className="table__caption">
-          {t('operator.services.caption')}
-        </caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th scope="col" role="columnheader">
-              {t('operator.services.columns.title')}
+    <StackedTable
+      caption={t('operator.services.caption')}
+      columns={[
+        { key: 'title', label: t('operator.services.columns.title') },
+        { key: 'id', label: t('operator.services.columns.id') },
+        { key: 'classification', label: t('operator.services.columns.classification') },
+        { key: 'timeout', label: t('operator.services.columns.timeout'), numeric: true },
+      ]}
+    >
+      {services.map((service) => {
+        const title = localised(language, service.titleAz, service.titleEn);
+        return (
+          <tr key={service.id} role="row" data-service={service.id}>
+            <th scope="row" role="rowheader" lang={title.lang} className="table__row-heading">
+              {title.text}
             </th>
-            <th scope="col" role="columnheader">
-              {t('operator.services.columns.id')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('operator.services.columns.classification')}
-            </th>
-            <th scope="col" role="columnheader" className="numeric">
-              {t('operator.services.columns.timeout')}
-            </th>
+            <td role="cell" data-label={t('operator.services.columns.id')}>
+              <span>
+                <CodePath value={service.id} />
+                <span className="secondary-text">
+                  {t('operator.services.version', { version: service.version })}
+                </span>
+              </span>
+            </td>
+            <td role="cell" data-label={t('operator.services.columns.classification')}>
+              {classificationLabel(t, service.dataClassification)}
+            </td>
+            <td
+              role="cell"
+              data-label={t('operator.services.columns.timeout')}
+              className="numeric nowrap"
+            >
+              {t('operator.services.timeoutMs', {
+                value: formatNumber(service.timeoutMs, language),
+              })}
+            </td>
           </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {services.map((service) => {
-            const title = localised(language, service.titleAz, service.titleEn);
-            return (
-              <tr key={service.id} role="row" data-service={service.id}>
-                <th scope="row" role="rowheader" lang={title.lang} className="table__row-heading">
-                  {title.text}
-                </th>
-                <td role="cell" data-label={t('operator.services.columns.id')}>
-                  <span>
-                    <CodePath value={service.id} />
-                    <span className="secondary-text">
-                      {t('operator.services.version', { version: service.version })}
-                    </span>
-                  </span>
-                </td>
-                <td role="cell" data-label={t('operator.services.columns.classification')}>
-                  {classificationLabel(t, service.dataClassification)}
-                </td>
-                <td
-                  role="cell"
-                  data-label={t('operator.services.columns.timeout')}
-                  className="numeric nowrap"
-                >
-                  {t('operator.services.timeoutMs', {
-                    value: formatNumber(service.timeoutMs, language),
-                  })}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </StackedTable>
   );
 }
