@@ -10,6 +10,7 @@ import type { Agencies } from './agencies/agencies.ts';
 import { createDemoDirectory, registerDemoRoutes } from './platform/demo/index.ts';
 import type { Platform } from './platform/platform.ts';
 import { VERSION } from './version.ts';
+import { createIdentity, registerIdentityRoutes, registerSessionHooks } from './identity/index.ts';
 
 /**
  * Builds the HTTP application with every module registered; it does not listen (STYLE.md §2).
@@ -20,6 +21,16 @@ export async function buildApp(platform: Platform, agencies?: Agencies): Promise
   const { config } = platform;
   const app = createHttp({ logger: platform.logger, bodyLimitBytes: config.bodyLimitBytes });
   await registerApiDocs(app, VERSION);
+  const production = config.profile === 'production';
+  const identity = createIdentity(platform, agencies?.portalClient);
+  await registerSessionHooks(app, { sessions: identity.sessions, production });
+  registerIdentityRoutes(app, {
+    identity,
+    exchange: platform.exchange.admin,
+    audit: platform.audit,
+    production,
+    people: agencies !== undefined,
+  });
   registerHealthRoutes(app, { db: platform.db, version: VERSION });
   const operatorAccess = { operatorToken: config.operatorToken, demo: config.demo };
   registerAuditRoutes(app, { audit: platform.audit, ...operatorAccess });

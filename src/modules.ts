@@ -14,5 +14,6 @@ export const moduleMigrations: readonly ModuleMigrations[] = [
     module: 'civil-registry',
     dir: new URL('./agencies/civil-registry/migrations/', import.meta.url),
   },
+  { module: 'identity', dir: new URL('./identity/migrations/', import.meta.url) },
   { module: 'demo', dir: new URL('./platform/demo/migrations/', import.meta.url) },
 ];

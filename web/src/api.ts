@@ -104,9 +104,26 @@ export interface GetOptions extends RequestOptions {
   readonly acceptStatuses?: readonly number[] | undefined;
 }
 
+function readCsrfCookie(): string | undefined {
+  const match = /(?:^|;\s*)ehis_csrf=([^;]+)/.exec(document.cookie);
+  return match?.[1];
+}
+
+/**
+ * The CSRF token the server checks on every unsafe method (double submit: cookie `ehis_csrf`
+ * echoed in `x-csrf-token`). The first GET of any API address sets the cookie; a browser that
+ * has made none yet asks for it.
+ */
+export async function csrfToken(): Promise<string> {
+  const known = readCsrfCookie();
+  if (known !== undefined) return known;
+  await fetch('/api/auth/csrf', { credentials: 'same-origin' });
+  return readCsrfCookie() ?? '';
+}
+
 async function send<T>(
   path: string,
-  init: { method: 'GET' | 'POST'; body?: unknown },
+  init: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown },
   parse: Parser<T>,
   options: GetOptions,
 ): Promise<T> {
@@ -120,7 +137,9 @@ async function send<T>(
   let response: Response;
   let body: unknown;
   try {
+    if (init.method !== 'GET') headers['x-csrf-token'] = await csrfToken();
     response = await fetch(path, {
+      credentials: 'same-origin',
       method: init.method,
       headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -153,6 +172,28 @@ export function postJson<T>(
 ): Promise<T> {
   return send(path, { method: 'POST', body }, parse, options);
 }
+
+/** PUTs `body` as JSON; the answer is parsed like a GET's. */
+export function putJson<T>(
+  path: string,
+  body: unknown,
+  parse: Parser<T>,
+  options: RequestOptions = {},
+): Promise<T> {
+  return send(path, { method: 'PUT', body }, parse, options);
+}
+
+/** DELETE; most answers are 204 with no body (parse `noContent`). */
+export function deleteJson<T>(
+  path: string,
+  parse: Parser<T>,
+  options: RequestOptions = {},
+): Promise<T> {
+  return send(path, { method: 'DELETE' }, parse, options);
+}
+
+/** Parser for an answer with no body (204). */
+export const noContent: Parser<null> = (value) => (value === undefined ? null : undefined);
 
 // ---- API shapes ---------------------------------------------------------------------------
 

@@ -1,0 +1,27 @@
+import type { ExchangeClient } from '../exchange/client.ts';
+import type { Platform } from '../platform/platform.ts';
+import type { IdentityTables } from './identity.store.ts';
+import { IdentityService } from './identity.service.ts';
+import { exchangePersonDirectory } from './people.ts';
+import { SessionStore } from './sessions.ts';
+
+export { IdentityService } from './identity.service.ts';
+export { registerIdentityRoutes } from './identity.routes.ts';
+export { registerSessionHooks, requireSession, sessionOf } from './http-auth.ts';
+export type { Session } from './sessions.ts';
+
+/**
+ * The identity module on a platform. `portalClient` is the portal's exchange client
+ * (`attachAgencies`); without it, registration and profiles are not offered.
+ */
+export function createIdentity(platform: Platform, portalClient?: ExchangeClient): IdentityService {
+  const db = platform.db.typed<IdentityTables>();
+  const sessions = new SessionStore({ db, clock: platform.clock });
+  return new IdentityService({
+    db,
+    clock: platform.clock,
+    audit: platform.audit,
+    sessions,
+    people: portalClient === undefined ? undefined : exchangePersonDirectory(portalClient),
+  });
+}
