@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import az from '../web/src/i18n/az.json' with { type: 'json' };
-import en from '../web/src/i18n/en.json' with { type: 'json' };
-import ru from '../web/src/i18n/ru.json' with { type: 'json' };
+import { az, en, ru } from '../web/src/i18n/catalogs.ts';
 
 /** Flattens a nested catalog to `dotted.key → value`, keeping non-string leaves for the check. */
 function flatten(catalog: unknown, prefix = ''): Map<string, unknown> {

@@ -1,5 +1,7 @@
 import type { ExchangeClient } from '../exchange/client.ts';
 import { ExchangeCallError } from '../exchange/client.ts';
+import { AppError } from '../platform/errors/app-error.ts';
+import { Unavailable } from '../platform/errors/platform.errors.ts';
 
 /**
  * What identity needs to know about people, asked of the agencies through the exchange (issue 4:
@@ -44,10 +46,27 @@ export interface PersonDirectory {
 const POPULATION = 'internal-affairs/population';
 const CIVIL_REGISTRY = 'justice/civil-registry';
 
+/**
+ * A refused or failed exchange call is the platform's problem, not the user's: it becomes 503
+ * platform/unavailable (logged with its cause), never a 500 or a misleading "not found".
+ */
+async function ask(
+  client: ExchangeClient,
+  service: string,
+  request: Parameters<ExchangeClient['call']>[1],
+): Promise<unknown> {
+  try {
+    return (await client.call(service, request)).body;
+  } catch (error) {
+    if (error instanceof ExchangeCallError && error.problem.status === 404) throw error;
+    throw new AppError(Unavailable, { cause: error });
+  }
+}
+
 export function exchangePersonDirectory(client: ExchangeClient): PersonDirectory {
   return {
     async verifyIdCard(idCardNumber, fin, actor) {
-      const { body } = await client.call(`${POPULATION}/verify-id-card`, {
+      const body = await ask(client, `${POPULATION}/verify-id-card`, {
         purpose: 'citizen-registration',
         subjectFin: fin,
         actor,
@@ -57,7 +76,7 @@ export function exchangePersonDirectory(client: ExchangeClient): PersonDirectory
     },
     async person(fin, actor) {
       try {
-        const { body } = await client.call(`${POPULATION}/person-by-fin`, {
+        const body = await ask(client, `${POPULATION}/person-by-fin`, {
           purpose: 'citizen-profile',
           subjectFin: fin,
           actor,
@@ -78,7 +97,7 @@ export function exchangePersonDirectory(client: ExchangeClient): PersonDirectory
       }
     },
     async childrenOf(fin, actor) {
-      const { body } = await client.call(`${CIVIL_REGISTRY}/children-of`, {
+      const body = await ask(client, `${CIVIL_REGISTRY}/children-of`, {
         purpose: 'representation-check',
         subjectFin: fin,
         actor,
@@ -96,7 +115,7 @@ export function exchangePersonDirectory(client: ExchangeClient): PersonDirectory
       }));
     },
     async guardianshipsOf(fin, actor) {
-      const { body } = await client.call(`${CIVIL_REGISTRY}/guardianships-of`, {
+      const body = await ask(client, `${CIVIL_REGISTRY}/guardianships-of`, {
         purpose: 'representation-check',
         subjectFin: fin,
         actor,

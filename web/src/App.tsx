@@ -4,6 +4,11 @@ import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OperatorExchangePage } from './pages/OperatorExchangePage.tsx';
+import { DataAccessPage } from './pages/DataAccessPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { ProfilePage } from './pages/ProfilePage.tsx';
+import { RegisterPage } from './pages/RegisterPage.tsx';
+import { AuthProvider } from './auth.tsx';
 import { usePath } from './router.tsx';
 import { findPage, type PageKey } from './routes.ts';
 
@@ -16,9 +21,15 @@ function Page({ page }: { page: PageKey | undefined }) {
     case 'services':
     case 'requests':
     case 'healthCard':
-    case 'dataAccess':
-    case 'login':
       return <ComingSoonPage page={page} />;
+    case 'dataAccess':
+      return <DataAccessPage />;
+    case 'login':
+      return <LoginPage />;
+    case 'register':
+      return <RegisterPage />;
+    case 'profile':
+      return <ProfilePage />;
     case 'operatorExchange':
       return <OperatorExchangePage />;
   }
@@ -38,8 +49,10 @@ export function App() {
   }, [path]);
 
   return (
-    <Layout>
-      <Page page={findPage(path)} />
-    </Layout>
+    <AuthProvider>
+      <Layout>
+        <Page page={findPage(path)} />
+      </Layout>
+    </AuthProvider>
   );
 }

@@ -6,6 +6,12 @@ import { currentLanguage } from './i18n/index.ts';
  * UI knows how to explain in the user's language.
  */
 
+export interface FieldProblem {
+  readonly pointer?: string | undefined;
+  readonly parameter?: string | undefined;
+  readonly detail: string;
+}
+
 /** The server answered with an error (RFC 9457 problem+json when it can). */
 export class ApiError extends Error {
   readonly status: number;
@@ -14,14 +20,22 @@ export class ApiError extends Error {
   /** Already in the user's language: the request carried Accept-Language. */
   readonly title: string | undefined;
   readonly detail: string | undefined;
+  /** Failing fields of a 400: `pointer` like `#/fin` (body) or `parameter` (query, path). */
+  readonly errors: readonly FieldProblem[];
 
-  constructor(status: number, problem: Partial<Record<'type' | 'title' | 'detail', string>>) {
+  constructor(
+    status: number,
+    problem: Partial<Record<'type' | 'title' | 'detail', string>> & {
+      errors?: readonly FieldProblem[];
+    },
+  ) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.type = problem.type;
     this.title = problem.title;
     this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
   }
 }
 
@@ -71,12 +85,29 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function problemOf(body: unknown): Partial<Record<'type' | 'title' | 'detail', string>> {
+function fieldProblems(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  const problems: FieldProblem[] = [];
+  for (const item of value) {
+    if (!isRecord(item) || typeof item.detail !== 'string') continue;
+    problems.push({
+      pointer: optionalString(item.pointer),
+      parameter: optionalString(item.parameter),
+      detail: item.detail,
+    });
+  }
+  return problems;
+}
+
+function problemOf(
+  body: unknown,
+): Partial<Record<'type' | 'title' | 'detail', string>> & { errors?: FieldProblem[] } {
   if (!isRecord(body)) return {};
   return {
     type: optionalString(body.type),
     title: optionalString(body.title),
     detail: optionalString(body.detail),
+    errors: fieldProblems(body.errors),
   };
 }
 

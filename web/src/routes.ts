@@ -1,9 +1,11 @@
 /** Pages beyond Home that are announced but not built yet; each has title and description keys. */
-export type ComingSoonPageKey = 'services' | 'requests' | 'healthCard' | 'dataAccess' | 'login';
+export type ComingSoonPageKey = 'services' | 'requests' | 'healthCard';
 /** Pages for staff, linked from the footer rather than the primary navigation. */
 export type SecondaryPageKey = 'operatorExchange';
-export type PrimaryPageKey = 'home' | ComingSoonPageKey;
-export type PageKey = PrimaryPageKey | SecondaryPageKey;
+export type PrimaryPageKey = 'home' | ComingSoonPageKey | 'dataAccess';
+/** Pages reached from the header, links and redirects rather than a menu. */
+export type HiddenPageKey = 'login' | 'register' | 'profile';
+export type PageKey = PrimaryPageKey | SecondaryPageKey | HiddenPageKey;
 
 export interface NavigationItem<K extends PageKey = PageKey> {
   readonly key: K;
@@ -17,7 +19,13 @@ export const NAVIGATION: readonly NavigationItem<PrimaryPageKey>[] = [
   { key: 'requests', path: '/requests' },
   { key: 'healthCard', path: '/health-card' },
   { key: 'dataAccess', path: '/data-access' },
+];
+
+/** The header links to login and profile; registration is linked from the login page. */
+export const HIDDEN_PAGES: readonly NavigationItem<HiddenPageKey>[] = [
   { key: 'login', path: '/login' },
+  { key: 'register', path: '/register' },
+  { key: 'profile', path: '/profile' },
 ];
 
 /** Citizens do not need these; the footer links to them. */
@@ -28,5 +36,7 @@ export const SECONDARY_PAGES: readonly NavigationItem<SecondaryPageKey>[] = [
 /** Trailing slashes are tolerated so /services/ does not land on "page not found". */
 export function findPage(path: string): PageKey | undefined {
   const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  return [...NAVIGATION, ...SECONDARY_PAGES].find((item) => item.path === normalised)?.key;
+  return [...NAVIGATION, ...SECONDARY_PAGES, ...HIDDEN_PAGES].find(
+    (item) => item.path === normalised,
+  )?.key;
 }

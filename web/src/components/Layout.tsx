@@ -1,8 +1,66 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, usePath } from '../router.tsx';
+import { Link, navigate, usePath } from '../router.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NAVIGATION, SECONDARY_PAGES } from '../routes.ts';
+import { useAuth } from '../auth.tsx';
+import { postJson } from '../api.ts';
+
+/** Login link, or the user's name with profile and logout; the banner while acting for someone. */
+function UserMenu() {
+  const { t } = useTranslation();
+  const { me, logout } = useAuth();
+  if (me === undefined) return null;
+  if (me === null) {
+    return (
+      <Link to="/login" className="site-header__link">
+        {t('auth.header.login')}
+      </Link>
+    );
+  }
+  return (
+    <div className="user-menu">
+      <Link to="/profile" className="site-header__link">
+        {me.firstName ?? me.username}
+      </Link>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => void logout().then(() => navigate('/'))}
+      >
+        {t('auth.header.logout')}
+      </button>
+    </div>
+  );
+}
+
+function ActingBanner() {
+  const { t } = useTranslation();
+  const { me, refresh } = useAuth();
+  if (me?.actingFor === undefined) return null;
+  const stop = async () => {
+    await postJson('/api/me/acting-for', { fin: null }, (v: unknown) => v);
+    await refresh();
+  };
+  return (
+    <div
+      className="acting-banner"
+      role="region"
+      aria-label={t('auth.header.actingFor', { name: me.actingFor.name })}
+    >
+      <div className="container acting-banner__inner">
+        <strong>{t('auth.header.actingFor', { name: me.actingFor.name })}</strong>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => void stop()}
+        >
+          {t('auth.header.stopActing')}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -17,10 +75,14 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link to="/" className="site-header__brand" aria-label={t('app.homeLink')}>
             {t('app.name')}
           </Link>
-          <LanguageSwitcher />
+          <div className="user-menu">
+            <UserMenu />
+            <LanguageSwitcher />
+          </div>
         </div>
         <div className="flag-stripe" aria-hidden="true" />
       </header>
+      <ActingBanner />
       <nav className="primary-nav" aria-label={t('nav.label')}>
         <ul className="container primary-nav__list">
           {NAVIGATION.map((item) => (

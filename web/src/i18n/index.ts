@@ -1,8 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import az from './az.json';
-import en from './en.json';
-import ru from './ru.json';
+import { az, en, ru } from './catalogs.ts';
 
 /** Azerbaijani first: it is the state language and the default for every visitor. */
 export const LANGUAGES = ['az', 'en', 'ru'] as const;
