@@ -4,6 +4,7 @@ import { benchAudit, printAudit } from './audit.bench.ts';
 import { benchExchangeHttp, benchExchangeInProcess, printExchange } from './exchange.bench.ts';
 import { benchSeed, printSeed, type SeedBenchResult } from './seed.bench.ts';
 import { benchStartup, printStartup } from './startup.bench.ts';
+import { benchIdentity, printIdentity } from './identity.bench.ts';
 import { postgresAdminUrl } from './support.ts';
 import { benchValidate, printPki } from '../src/platform/pki/pki.bench.ts';
 
@@ -19,6 +20,7 @@ console.log(`EHİS benchmarks — Node ${process.version}, ${new Date().toISOStr
 if (want('audit')) printAudit(await benchAudit());
 if (want('exchange')) printExchange(await benchExchangeInProcess(), await benchExchangeHttp());
 if (want('pki')) printPki(await benchValidate());
+if (want('identity')) printIdentity(await benchIdentity());
 if (want('startup')) printStartup(await benchStartup());
 if (want('seed')) {
   const results: SeedBenchResult[] = [await benchSeed({ engine: 'pglite', persons })];

@@ -9,6 +9,16 @@ export { IdentityService } from './identity.service.ts';
 export { registerIdentityRoutes } from './identity.routes.ts';
 export { registerSessionHooks, requireSession, sessionOf } from './http-auth.ts';
 export type { Session } from './sessions.ts';
+export {
+  createStaff,
+  registerStaffAccess,
+  registerStaffRoutes,
+  StaffService,
+  CLI_ACTOR,
+} from './staff/index.ts';
+export { requireOperator, requireRole } from '../platform/http/guards.ts';
+export { createDevices, registerDeviceRoutes, DeviceService } from './devices/index.ts';
+export { createOidc, registerOidcRoutes, OidcService } from './oidc/index.ts';
 
 /**
  * The identity module on a platform. `portalClient` is the portal's exchange client
@@ -16,7 +26,11 @@ export type { Session } from './sessions.ts';
  */
 export function createIdentity(platform: Platform, portalClient?: ExchangeClient): IdentityService {
   const db = platform.db.typed<IdentityTables>();
-  const sessions = new SessionStore({ db, clock: platform.clock });
+  const sessions = new SessionStore({
+    db,
+    clock: platform.clock,
+    listen: (channel, onNotify) => platform.db.listen(channel, onNotify),
+  });
   return new IdentityService({
     db,
     clock: platform.clock,

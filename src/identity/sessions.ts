@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Clock } from '../platform/time/clock.ts';
 import type { Acr, IdentityDb, SessionRow } from './identity.store.ts';
 
@@ -6,6 +7,16 @@ export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
 /** last_seen_at is written at most this often: one write a minute, not one per request. */
 const TOUCH_EVERY_MS = 60_000;
+/**
+ * A resolved session is kept in memory this long, so an ordinary request costs no query. A session
+ * ended on this node is dropped at once; other nodes drop their whole cache on the database
+ * notification `ehis_sessions_changed`, and at the latest after this time.
+ */
+const CACHE_MS = 5_000;
+const CACHE_MAX = 10_000;
+const CHANNEL = 'ehis_sessions_changed';
+
+type CachedRow = SessionRow & { fin: string | null; username: string; status: string };
 
 export interface ActingFor {
   readonly fin: string;
@@ -90,10 +101,50 @@ function toSession(row: SessionRow, account: { fin: string | null; username: str
 export class SessionStore {
   readonly #db: IdentityDb;
   readonly #clock: Clock;
+  readonly #listen: ((channel: string, onNotify: () => void) => Promise<unknown>) | undefined;
+  readonly #cache = new Map<string, { row: CachedRow; until: number }>();
+  #listening: Promise<unknown> | undefined;
 
-  constructor(options: { readonly db: IdentityDb; readonly clock: Clock }) {
+  constructor(options: {
+    readonly db: IdentityDb;
+    readonly clock: Clock;
+    /** The database's LISTEN, to hear about sessions other nodes end. */
+    readonly listen?: (channel: string, onNotify: () => void) => Promise<unknown>;
+  }) {
     this.#db = options.db;
     this.#clock = options.clock;
+    this.#listen = options.listen;
+  }
+
+  /** Drops cached sessions here and tells the other nodes to drop theirs. */
+  async #changed(id?: string): Promise<void> {
+    if (id === undefined) this.#cache.clear();
+    else this.#cache.delete(id);
+    await sql`SELECT pg_notify(${CHANNEL}, '')`.execute(this.#db);
+  }
+
+  async #load(id: string): Promise<CachedRow | undefined> {
+    // Wall-clock time for the cache, not the injectable clock: it bounds staleness, not policy.
+    const now = Date.now();
+    const hit = this.#cache.get(id);
+    if (hit !== undefined && hit.until > now) return hit.row;
+    if (this.#listen !== undefined && this.#listening === undefined) {
+      this.#listening = this.#listen(CHANNEL, () => this.#cache.clear()).catch(() => undefined);
+    }
+    const row = await this.#db
+      .selectFrom('identity.session as s')
+      .innerJoin('identity.account as a', 'a.id', 's.account_id')
+      .selectAll('s')
+      .select(['a.fin', 'a.username', 'a.status'])
+      .where('s.id', '=', id)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    if (this.#cache.size >= CACHE_MAX) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest !== undefined) this.#cache.delete(oldest);
+    }
+    this.#cache.set(id, { row, until: now + CACHE_MS });
+    return row;
   }
 
   async create(
@@ -133,13 +184,7 @@ export class SessionStore {
   /** The session a cookie token stands for; an idle or too old one is ended on the way. */
   async resolve(token: string): Promise<Resolved> {
     const id = sessionIdOf(token);
-    const row = await this.#db
-      .selectFrom('identity.session as s')
-      .innerJoin('identity.account as a', 'a.id', 's.account_id')
-      .selectAll('s')
-      .select(['a.fin', 'a.username', 'a.status'])
-      .where('s.id', '=', id)
-      .executeTakeFirst();
+    const row = await this.#load(id);
     if (row === undefined) return { kind: 'none' };
     if (row.ended_at !== null) return { kind: 'expired' };
     const now = this.#clock.now();
@@ -159,6 +204,7 @@ export class SessionStore {
     let lastSeen = row.last_seen_at;
     if (now.getTime() - lastSeen.getTime() >= TOUCH_EVERY_MS) {
       lastSeen = now;
+      row.last_seen_at = now;
       await this.#db
         .updateTable('identity.session')
         .set({ last_seen_at: now })
@@ -176,6 +222,7 @@ export class SessionStore {
       .where('id', '=', id)
       .where('ended_at', 'is', null)
       .execute();
+    await this.#changed(id);
   }
 
   /** The account's sessions, newest first: active ones and the last 30 days of ended ones. */
@@ -242,6 +289,7 @@ export class SessionStore {
       .where('account_id', '=', accountId)
       .where('ended_at', 'is', null)
       .execute();
+    await this.#changed();
   }
 
   async setActingFor(id: string, acting: Omit<ActingFor, 'checkedAt'> | undefined): Promise<void> {
@@ -256,6 +304,7 @@ export class SessionStore {
       })
       .where('id', '=', id)
       .execute();
+    await this.#changed(id);
   }
 
   async setProfile(id: string, profile: unknown): Promise<void> {
@@ -264,5 +313,7 @@ export class SessionStore {
       .set({ profile: JSON.stringify(profile) as unknown })
       .where('id', '=', id)
       .execute();
+    // Only this node's copy: the profile is a cache itself, other nodes may fetch their own.
+    this.#cache.delete(id);
   }
 }

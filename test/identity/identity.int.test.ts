@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/platform/time/clock.ts';
+import { buildApp } from '../../src/app.ts';
 import { birthdayAt } from '../../src/identity/representation.ts';
 import {
   createIdentityHarness,
@@ -229,6 +230,23 @@ describe('identity: registration, password login, sessions, CSRF (issue 4)', () 
     expect((await laptop.delete(`/api/me/sessions/${other?.id}`)).statusCode).toBe(404);
     expect((await laptop.post('/api/auth/logout')).statusCode).toBe(204);
     expect((await laptop.get('/api/me')).statusCode).toBe(401);
+  });
+
+  it('sessions: a session ended on one node is refused by another node at once (cache dropped on notification)', async () => {
+    const other = await buildApp(h.test.platform, h.agencies);
+    try {
+      const person = h.adult();
+      const nodeA = new TestBrowser(h.app);
+      const { username, password } = await registerPerson(nodeA, person);
+      await nodeA.post('/api/auth/login', { username, password });
+      const nodeB = new TestBrowser(other);
+      for (const [name, value] of nodeA.cookies) nodeB.cookies.set(name, value);
+      expect((await nodeB.get('/api/me')).statusCode).toBe(200); // now cached on node B
+      expect((await nodeA.post('/api/auth/logout')).statusCode).toBe(204);
+      await expect.poll(async () => (await nodeB.get('/api/me')).statusCode).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('sessions: idle timeout 30 minutes, absolute 12 hours (injectable clock)', async () => {
