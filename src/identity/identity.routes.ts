@@ -35,6 +35,14 @@ export interface IdentityRouteDeps {
   readonly production: boolean;
   /** Whether agencies are attached: without them registration and profiles cannot work. */
   readonly people: boolean;
+  /** The roles a person holds as agency staff or operator (getMe's `roles`; staff module). */
+  readonly roles?: (fin: string) => Promise<readonly MeRoleSource[]>;
+}
+
+interface MeRoleSource {
+  readonly member: string;
+  readonly module: string;
+  readonly role: string;
 }
 
 /** Citizen sign-on, sessions, profile, representation and the data tracker (issue 4). */
@@ -195,6 +203,7 @@ export function registerIdentityRoutes(app: App, deps: IdentityRouteDeps): void 
       const acting = session.actingFor;
       return {
         userId: session.accountId,
+        kind: session.kind,
         username: session.username,
         fin: session.fin,
         firstName: person?.firstName ?? null,
@@ -203,6 +212,15 @@ export function registerIdentityRoutes(app: App, deps: IdentityRouteDeps): void 
         birthDate: person?.birthDate ?? null,
         acr: session.acr,
         amr: [...session.amr],
+        ...(deps.roles === undefined || session.fin === null
+          ? {}
+          : {
+              roles: (await deps.roles(session.fin)).map((r) => ({
+                member: r.member,
+                module: r.module,
+                role: r.role,
+              })),
+            }),
         ...(acting === undefined
           ? {}
           : {

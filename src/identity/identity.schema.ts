@@ -85,8 +85,19 @@ export const ActingFor = Type.Object({
   }),
 });
 
+export const AccountKind = Type.Union(
+  [
+    Type.Literal('natural-person'),
+    Type.Literal('legal-person'),
+    Type.Literal('state-body'),
+    Type.Literal('local-self-government'),
+  ],
+  { description: 'Exactly one kind per account (IAM-003-2.1.4, IAM-004-1.6)' },
+);
+
 export const Me = Type.Object({
   userId: Type.String({ format: 'uuid' }),
+  kind: AccountKind,
   username: Type.String(),
   fin: Type.Union([Fin, Type.Null()]),
   firstName: Type.Union([Type.String(), Type.Null()]),
@@ -98,6 +109,12 @@ export const Me = Type.Object({
     description: 'Methods used to log in (pwd, x509, mobile, qr, passkey)',
   }),
   actingFor: Type.Optional(ActingFor),
+  roles: Type.Optional(
+    Type.Array(Type.Object({ member: Type.String(), module: Type.String(), role: Type.String() }), {
+      description:
+        'Roles as agency staff or operator (docs/staff-roles.md); they take effect only with acr high',
+    }),
+  ),
 });
 
 export const RepresentedPerson = Type.Object({

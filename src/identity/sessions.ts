@@ -3,6 +3,10 @@ import { sql } from 'kysely';
 import type { Clock } from '../platform/time/clock.ts';
 import type { Acr, IdentityDb, SessionRow } from './identity.store.ts';
 
+/** IAM-003-2.1.4: exactly one kind per account. */
+export type AccountKind =
+  'natural-person' | 'legal-person' | 'state-body' | 'local-self-government';
+
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
 /** last_seen_at is written at most this often: one write a minute, not one per request. */
@@ -16,7 +20,12 @@ const CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;
 const CHANNEL = 'ehis_sessions_changed';
 
-type CachedRow = SessionRow & { fin: string | null; username: string; status: string };
+type CachedRow = SessionRow & {
+  fin: string | null;
+  username: string;
+  status: string;
+  kind: string;
+};
 
 export interface ActingFor {
   readonly fin: string;
@@ -31,6 +40,7 @@ export interface ActingFor {
 export interface Session {
   readonly id: string;
   readonly accountId: string;
+  readonly kind: AccountKind;
   readonly fin: string | null;
   readonly username: string;
   readonly acr: Acr;
@@ -69,10 +79,14 @@ function handleOf(id: string): string {
   return createHash('sha256').update(`handle:${id}`).digest('base64url').slice(0, 22);
 }
 
-function toSession(row: SessionRow, account: { fin: string | null; username: string }): Session {
+function toSession(
+  row: SessionRow,
+  account: { fin: string | null; username: string; kind: string },
+): Session {
   return {
     id: row.id,
     accountId: row.account_id,
+    kind: account.kind as AccountKind,
     fin: account.fin,
     username: account.username,
     acr: row.acr,
@@ -135,7 +149,7 @@ export class SessionStore {
       .selectFrom('identity.session as s')
       .innerJoin('identity.account as a', 'a.id', 's.account_id')
       .selectAll('s')
-      .select(['a.fin', 'a.username', 'a.status'])
+      .select(['a.fin', 'a.username', 'a.status', 'a.kind'])
       .where('s.id', '=', id)
       .executeTakeFirst();
     if (row === undefined) return undefined;
@@ -175,7 +189,7 @@ export class SessionStore {
     await this.#db.insertInto('identity.session').values(row).execute();
     const account = await this.#db
       .selectFrom('identity.account')
-      .select(['fin', 'username'])
+      .select(['fin', 'username', 'kind'])
       .where('id', '=', accountId)
       .executeTakeFirstOrThrow();
     return { token, session: toSession(row, account) };

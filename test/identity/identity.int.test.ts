@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/platform/time/clock.ts';
 import { buildApp } from '../../src/app.ts';
-import { birthdayAt } from '../../src/identity/representation.ts';
 import {
   createIdentityHarness,
   registerPerson,
@@ -28,7 +27,7 @@ describe('identity: registration, password login, sessions, CSRF (issue 4)', () 
     await h.close();
   });
 
-  it('IAM-000-3.1.1a IAM-000-3.1.1b: a citizen registers with ID card + FİN, then logs in with the chosen username and password', async () => {
+  it('IAM-000-3.1.1a IAM-000-3.1.1b IAM-003-11.5.1: a citizen registers with ID card + FİN, then logs in with the chosen username and password', async () => {
     const adult = h.adult();
     const browser = new TestBrowser(h.app);
     const res = await browser.post('/api/auth/register', {
@@ -62,6 +61,7 @@ describe('identity: registration, password login, sessions, CSRF (issue 4)', () 
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({
       userId,
+      kind: 'natural-person',
       username: 'Anar.Test',
       fin: adult.fin,
       firstName: adult.firstName,
@@ -177,6 +177,47 @@ describe('identity: registration, password login, sessions, CSRF (issue 4)', () 
     expect((await browser.get('/api/me')).statusCode).toBe(401);
     expect((await browser.post('/api/auth/login', { username, password })).statusCode).toBe(200);
     expect((await browser.get('/api/me')).statusCode).toBe(200);
+  });
+
+  it('IAM-003-2.1.4 IAM-004-1.6: every account carries exactly one kind of user; the database refuses any other', async () => {
+    const kinds = await sql<{ kind: string; n: number }>`
+      SELECT kind, count(*)::int AS n FROM identity.account GROUP BY kind`.execute(
+      h.test.platform.db.kysely,
+    );
+    expect(kinds.rows.map((r) => r.kind)).toEqual(['natural-person']);
+    const id = '00000000-0000-4000-8000-000000000001';
+    const insert = (kind: string | null) =>
+      sql`INSERT INTO identity.account (id, kind, username, username_key, created_at)
+          VALUES (${id}, ${kind}, 'kind.test', 'kind.test', now())`.execute(
+        h.test.platform.db.kysely,
+      );
+    await expect(insert('robot')).rejects.toThrow();
+    await expect(insert(null)).rejects.toThrow();
+    await insert('local-self-government');
+    await sql`DELETE FROM identity.account WHERE id = ${id}`.execute(h.test.platform.db.kysely);
+  });
+
+  it('IAM-003-4.4: interactive operations identify the user first — without a session every one is 401 and changes nothing', async () => {
+    const anonymous = new TestBrowser(h.app);
+    const calls: [string, string, unknown?][] = [
+      ['GET', '/api/me'],
+      ['GET', '/api/me/represented'],
+      ['POST', '/api/me/acting-for', { fin: null }],
+      ['GET', '/api/me/data-accesses'],
+      ['GET', '/api/me/sessions'],
+      ['DELETE', '/api/me/sessions/abc'],
+    ];
+    for (const [method, url, payload] of calls) {
+      const res = await anonymous.request({
+        method: method as 'GET',
+        url,
+        ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      });
+      expect(res.statusCode, `${method} ${url}`).toBe(401);
+      expect(res.json()).toMatchObject({ type: 'platform/unauthorized' });
+    }
+    // Informative pages stay open to everyone (IAM-003-4.3).
+    expect((await anonymous.get('/api/health')).statusCode).toBe(200);
   });
 
   it('CSRF: an unsafe method without the x-csrf-token header, or with another value, is 403 and does nothing', async () => {

@@ -16,6 +16,7 @@ export interface ActingFor {
 /** getMe: who is logged in. */
 export interface Me {
   userId: string;
+  kind: string;
   username: string;
   fin: string | null;
   firstName: string | null;
@@ -41,8 +42,11 @@ export const parseActingFor: Parser<ActingFor> = (value) => {
 
 export const parseMe: Parser<Me> = (value) => {
   if (!isRecord(value)) return undefined;
-  const { userId, username, fin, firstName, lastName, patronymic, birthDate, acr, amr } = value;
-  if (typeof userId !== 'string' || typeof username !== 'string') return undefined;
+  const { userId, kind, username, fin, firstName, lastName, patronymic, birthDate, acr, amr } =
+    value;
+  if (typeof userId !== 'string' || typeof username !== 'string' || typeof kind !== 'string') {
+    return undefined;
+  }
   if (![fin, firstName, lastName, patronymic, birthDate].every(nullableString)) return undefined;
   if (typeof acr !== 'string' || !isOneOf(ACR_LEVELS, acr)) return undefined;
   if (!Array.isArray(amr) || !amr.every((m) => typeof m === 'string')) return undefined;
@@ -50,6 +54,7 @@ export const parseMe: Parser<Me> = (value) => {
   if (value.actingFor !== undefined && actingFor === undefined) return undefined;
   return {
     userId,
+    kind,
     username,
     fin: fin as string | null,
     firstName: firstName as string | null,
