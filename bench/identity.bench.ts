@@ -46,7 +46,10 @@ export async function benchIdentity(
   for (const bench of await benchDatabases()) {
     const dataDir = mkdtempSync(join(tmpdir(), 'ehis-bench-identity-'));
     const config = loadConfig({ NODE_ENV: 'test', EHIS_DATA_DIR: dataDir, EHIS_DEMO: 'true' });
-    const platform = await startPlatform(config, { db: bench.db, logger: pino({ level: 'silent' }) });
+    const platform = await startPlatform(config, {
+      db: bench.db,
+      logger: pino({ level: 'silent' }),
+    });
     const app = await buildApp(platform);
     try {
       const address = await app.listen({ host: '127.0.0.1', port: 0 });

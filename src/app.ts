@@ -11,6 +11,14 @@ import { createDemoDirectory, registerDemoRoutes } from './platform/demo/index.t
 import type { Platform } from './platform/platform.ts';
 import { VERSION } from './version.ts';
 import { createIdentity, registerIdentityRoutes, registerSessionHooks } from './identity/index.ts';
+import { createStaff, registerStaffAccess, registerStaffRoutes } from './identity/staff/index.ts';
+import { createDevices, registerDeviceRoutes } from './identity/devices/index.ts';
+import { createOidc, registerOidcRoutes } from './identity/oidc/index.ts';
+import { createPasskeys, registerPasskeyRoutes } from './identity/passkeys/index.ts';
+import {
+  createCertificateService,
+  registerCertificateRoutes,
+} from './identity/certificates/index.ts';
 
 /**
  * Builds the HTTP application with every module registered; it does not listen (STYLE.md §2).
@@ -24,23 +32,42 @@ export async function buildApp(platform: Platform, agencies?: Agencies): Promise
   const production = config.profile === 'production';
   const identity = createIdentity(platform, agencies?.portalClient);
   await registerSessionHooks(app, { sessions: identity.sessions, production });
+  const staff = createStaff(platform, identity.sessions, agencies?.portalClient);
+  registerStaffAccess(app, { staff, audit: platform.audit });
   registerIdentityRoutes(app, {
     identity,
     exchange: platform.exchange.admin,
     audit: platform.audit,
     production,
     people: agencies !== undefined,
+    roles: (fin) => staff.rolesOf(fin),
+  });
+  registerStaffRoutes(app, { staff });
+  registerDeviceRoutes(app, { devices: createDevices(platform, identity), production });
+  registerCertificateRoutes(app, {
+    certificates: createCertificateService(platform, identity, agencies?.portalClient),
+    production,
+  });
+  await registerOidcRoutes(app, {
+    oidc: createOidc(platform, identity),
+    exchange: platform.exchange.admin,
+    production,
+    host: config.host,
+    port: config.port,
+  });
+  registerPasskeyRoutes(app, {
+    passkeys: createPasskeys(platform, identity),
+    production,
+    publicUrl: config.publicUrl,
   });
   registerHealthRoutes(app, { db: platform.db, version: VERSION });
-  const operatorAccess = { operatorToken: config.operatorToken, demo: config.demo };
-  registerAuditRoutes(app, { audit: platform.audit, ...operatorAccess });
-  registerMetricsRoute(app, { registry: platform.metrics, ...operatorAccess });
+  registerAuditRoutes(app, { audit: platform.audit });
+  registerMetricsRoute(app, { registry: platform.metrics });
   registerPkiRoutes(app, { ca: platform.ca });
   registerExchangeRoutes(app, {
     admin: platform.exchange.admin,
     gateway: platform.exchange.gateway,
     extensions: { asyncCalls: platform.exchange.asyncCalls, batches: platform.exchange.batches },
-    ...operatorAccess,
   });
   if (agencies !== undefined) {
     registerDemoRoutes(app, {

@@ -3,7 +3,12 @@ import { startPlatform, type Platform } from './platform/platform.ts';
 import { buildApp } from './app.ts';
 import { attachAgencies } from './agencies/agencies.ts';
 import { seedDemoIfEmpty } from './platform/demo/index.ts';
+import {
+  ensureDemoOperatorCertificate,
+  type DemoOperatorCertificate,
+} from './identity/demo-operator.ts';
 import type { App } from './platform/http/http.ts';
+import { bootstrapOperator } from './identity/staff/index.ts';
 
 /** Prints one clear line and exits 1: what an operator needs, no stack trace. */
 function fail(message: string): never {
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
   }
   let platform: Platform | undefined;
   let app: App | undefined;
+  let operatorCertificate: DemoOperatorCertificate | undefined;
   try {
     platform = await startPlatform(config);
     if (config.demo) {
@@ -49,7 +55,25 @@ async function main(): Promise<void> {
         process.stdout.write(`EHİS: demo data seeded (${config.demoPersons} synthetic persons)\n`);
       }
     }
-    app = await buildApp(platform, await attachAgencies(platform));
+    const agencies = await attachAgencies(platform);
+    app = await buildApp(platform, agencies);
+    // A demo convenience: if it cannot be made, the server still starts (and says so in the log).
+    const started = platform;
+    operatorCertificate = await ensureDemoOperatorCertificate({ platform, agencies }).catch(
+      (error: unknown) => {
+        started.logger.warn({ err: error }, 'demo operator certificate not written');
+        return undefined;
+      },
+    );
+    if (operatorCertificate !== undefined) {
+      // The demo operator holds the operator role, as bootstrap-operator would grant (idempotent).
+      await bootstrapOperator(
+        platform,
+        agencies.portalClient,
+        operatorCertificate.fin,
+        'system:demo',
+      );
+    }
     await app.listen({ host: config.host, port: config.port });
     await platform.queue.start();
   } catch (error) {
@@ -68,6 +92,12 @@ async function main(): Promise<void> {
       config.demo
         ? `  demo mode: demo persons at ${url}/api/demo/persons (synthetic persons for testing)`
         : '  demo mode: off',
+      ...(operatorCertificate === undefined
+        ? []
+        : [
+            `  demo operator (FİN ${operatorCertificate.fin}) e-signature certificate: ${operatorCertificate.p12Path}`,
+            `    its password: ${operatorCertificate.passwordPath}`,
+          ]),
       '',
     ].join('\n'),
   );

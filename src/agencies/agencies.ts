@@ -44,7 +44,7 @@ const PORTAL_GRANTS: readonly {
     provider: { member: 'internal-affairs', subsystem: 'population' },
     service: 'person-by-fin',
     legalActId: 'decree-429-2011',
-    purposes: ['citizen-registration', 'citizen-profile'],
+    purposes: ['citizen-registration', 'citizen-profile', 'staff-registration'],
   },
   ...['children-of', 'parents-of', 'guardianships-of', 'birth-record'].map((service) => ({
     provider: { member: 'justice', subsystem: 'civil-registry' },

@@ -7,6 +7,9 @@ import { startPlatform, type Platform } from '../platform/platform.ts';
 import { createLogger } from '../platform/logging/logger.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { failCli, loadCliConfig } from './cli-support.ts';
+import { attachAgencies } from '../agencies/agencies.ts';
+import { bootstrapOperator } from '../identity/staff/index.ts';
+import { issueCertificateCommand } from './issue-certificate.ts';
 
 const USAGE = `Usage: npm run ehis -- exchange <command> [options]
 
@@ -21,6 +24,15 @@ const USAGE = `Usage: npm run ehis -- exchange <command> [options]
   revoke-grant <grant-id> --reason T
   monitoring [--window 5m|1h|24h|7d]
   verify-log                                verify the message log's hash chain (exit 2 if tampered)
+
+       npm run ehis -- bootstrap-operator --fin <FİN>
+                                            make a person an operator of the exchange and the
+                                            registry (checked with the population register;
+                                            idempotent; audited as system:cli)
+
+       npm run ehis -- issue-certificate --fin <FİN> --out <file.p12> [--password-file <f>] [--valid-days N]
+                                            a person's e-signature certificate and new key in a
+                                            PKCS#12 file; prints a generated password once
 `;
 
 const { positionals, values } = parseArgs({
@@ -38,12 +50,21 @@ const { positionals, values } = parseArgs({
     purpose: { type: 'string' },
     until: { type: 'string' },
     window: { type: 'string' },
+    fin: { type: 'string' },
+    out: { type: 'string' },
+    'password-file': { type: 'string' },
+    'valid-days': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 const [area, command, argument] = positionals;
-if (values.help === true || area !== 'exchange' || command === undefined) {
+if (
+  values.help === true ||
+  (area !== 'bootstrap-operator' &&
+    area !== 'issue-certificate' &&
+    (area !== 'exchange' || command === undefined))
+) {
   process.stdout.write(USAGE);
   process.exit(values.help === true ? 0 : 1);
 }
@@ -66,7 +87,31 @@ function split(ref: string, parts: number, what: string): string[] {
 const print = (value: unknown): void =>
   void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
+/** bootstrap-operator: the first operator (IAM-004-5.2c), before anyone can log in as one. */
+async function bootstrap(platform: Platform): Promise<number> {
+  const fin = required('fin');
+  if (!/^[0-9A-HJ-NP-Z]{7}$/.test(fin))
+    failCli('--fin must be a FİN: 7 digits and capital letters');
+  const agencies = await attachAgencies(platform);
+  const granted = await bootstrapOperator(platform, agencies.portalClient, fin);
+  process.stdout.write(
+    granted.length === 0
+      ? `${fin} already is an operator; nothing changed\n`
+      : `${fin} is now an operator (${granted.map((r) => r.module).join(', ')}); log in with a certificate or mobile signature\n`,
+  );
+  return 0;
+}
+
 async function run(platform: Platform): Promise<number> {
+  if (area === 'bootstrap-operator') return bootstrap(platform);
+  if (area === 'issue-certificate') {
+    return issueCertificateCommand(platform, {
+      fin: values.fin,
+      out: values.out,
+      passwordFile: values['password-file'],
+      validDays: values['valid-days'],
+    });
+  }
   const { admin, messageLog } = platform.exchange;
   const actor = `operator:cli:${userInfo().username}`;
   switch (command) {

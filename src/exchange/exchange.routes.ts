@@ -32,17 +32,15 @@ const ENVELOPE_LIMIT = 2 * 1024 * 1024;
 export interface ExchangeRouteDeps {
   readonly admin: ExchangeAdmin;
   readonly gateway: Gateway;
-  readonly operatorToken: string | undefined;
-  readonly demo: boolean;
   /** Asynchronous calls and signed batches; found through the gateway when not given. */
   readonly extensions: ExchangeExtensions;
 }
 
 export function registerExchangeRoutes(app: App, deps: ExchangeRouteDeps): void {
-  const operator = requireOperator(deps);
+  const operator = requireOperator();
   const actor = (request: { actor: string | undefined }): string => request.actor ?? 'unknown';
   const tags = ['exchange'];
-  const security = [{ operatorToken: [] }];
+  const security = [{ operatorSession: [] }];
   const { extensions } = deps;
 
   app.get(

@@ -13,7 +13,9 @@ import {
   TooManyAttempts,
   UsernameTaken,
 } from './identity.errors.ts';
+import { AccountSuspended } from './staff/staff.errors.ts';
 import {
+  findAccountById,
   findAccountByFin,
   findAccountByUsername,
   usernameKey,
@@ -282,6 +284,18 @@ export class IdentityService {
     login: { acr: Acr; amr: readonly string[] },
     context: { ip: string; userAgent: string | undefined },
   ): Promise<{ token: string; session: Session }> {
+    // A suspended account (IAM-004-6.2.6) opens no session, whatever the login method.
+    const account = await findAccountById(this.#db, accountId);
+    if (account?.status === 'suspended') {
+      await this.#audit.append({
+        actor: account.fin === null ? `account:${accountId}` : `citizen:${account.fin}`,
+        action: 'identity.login',
+        resource: login.amr.join(' '),
+        outcome: 'refused',
+        purpose: 'account-suspended',
+      });
+      throw new AppError(AccountSuspended);
+    }
     const created = await this.sessions.create(accountId, {
       ...login,
       ip: context.ip,

@@ -19,6 +19,12 @@ export {
 export { requireOperator, requireRole } from '../platform/http/guards.ts';
 export { createDevices, registerDeviceRoutes, DeviceService } from './devices/index.ts';
 export { createOidc, registerOidcRoutes, OidcService } from './oidc/index.ts';
+export {
+  createCertificateService,
+  registerCertificateRoutes,
+  CertificateService,
+} from './certificates/index.ts';
+export { createPasskeys, registerPasskeyRoutes, PasskeyService } from './passkeys/index.ts';
 
 /**
  * The identity module on a platform. `portalClient` is the portal's exchange client

@@ -324,7 +324,7 @@ export class SessionStore {
   async setProfile(id: string, profile: unknown): Promise<void> {
     await this.#db
       .updateTable('identity.session')
-      .set({ profile: JSON.stringify(profile) as unknown })
+      .set({ profile: JSON.stringify(profile) })
       .where('id', '=', id)
       .execute();
     // Only this node's copy: the profile is a cache itself, other nodes may fetch their own.

@@ -16,6 +16,11 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** e.g. http://127.0.0.1:41234, without a trailing slash. */
     baseUrl: string;
+    /**
+     * The server's data folder (the demo operator's certificate is in `demo/operator.p12`);
+     * EHIS_E2E_DATA_DIR for an external server, '' when unknown.
+     */
+    dataDir: string;
   }
 }
 
@@ -101,14 +106,14 @@ async function stop(server: ChildProcess): Promise<void> {
 export interface RunningServer {
   /** e.g. http://127.0.0.1:41234, without a trailing slash. */
   readonly baseUrl: string;
+  readonly dataDir: string;
   /** Stops the server and deletes its data folder. */
   stop(): Promise<void>;
 }
 
 /**
  * Starts `node src/server.ts` in demo mode with a fresh data folder on a free port, and waits
- * until it is healthy. `extraEnv` adds to the configuration, e.g. EHIS_OPERATOR_TOKEN for a test
- * that needs a server which refuses operators without the token.
+ * until it is healthy. `extraEnv` adds to the configuration, e.g. a smaller demo population.
  */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ehis-e2e-'));
@@ -117,7 +122,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 
   // Only what the server is configured by; an inherited DATABASE_URL or NODE_ENV=production
   // would point the test at a real database or refuse demo mode, and an inherited
-  // EHIS_OPERATOR_TOKEN would lock the demo operator out.
+  // EHIS_OPERATOR_TOKEN would stop the server (operators log in now).
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
@@ -151,7 +156,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     await stopAndClean();
     throw error;
   }
-  return { baseUrl, stop: stopAndClean };
+  return { baseUrl, dataDir, stop: stopAndClean };
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -160,10 +165,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const external = process.env.EHIS_E2E_BASE_URL;
   if (external !== undefined && external !== '') {
     project.provide('baseUrl', external.replace(/\/+$/, ''));
+    project.provide('dataDir', process.env.EHIS_E2E_DATA_DIR ?? '');
     return async () => {};
   }
 
   const server = await startServer();
   project.provide('baseUrl', server.baseUrl);
+  project.provide('dataDir', server.dataDir);
   return () => server.stop();
 }

@@ -35,7 +35,10 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function open(path: string, viewport = MOBILE): Promise<Page> {
+async function open(
+  path: string,
+  viewport: { width: number; height: number } = MOBILE,
+): Promise<Page> {
   context = await browser.newContext({ viewport, locale: 'az-AZ' });
   const page = await context.newPage();
   await page.goto(`${baseUrl}${path}`);
@@ -73,18 +76,35 @@ describe('citizen identity journey', () => {
 
     // A wrong FİN: one message that does not say which field was wrong; nothing stored.
     const wrongFin = parent.fin === '1234567' ? '7654321' : '1234567';
-    await fillRegistration(page, { idCardNumber: parent.idCardNumber, fin: wrongFin, username, password });
+    await fillRegistration(page, {
+      idCardNumber: parent.idCardNumber,
+      fin: wrongFin,
+      username,
+      password,
+    });
     const refusal = page.getByRole('alert');
     await refusal.getByText('Şəxsiyyət vəsiqəsi təsdiqlənmədi').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     // A weak password: the field says why.
-    await fillRegistration(page, { idCardNumber: parent.idCardNumber, fin: parent.fin, username, password: 'password123' });
+    await fillRegistration(page, {
+      idCardNumber: parent.idCardNumber,
+      fin: parent.fin,
+      username,
+      password: 'password123',
+    });
     await page.getByText('Bu şifrə çox geniş yayılıb', { exact: false }).first().waitFor();
-    expect(await page.getByLabel('Şifrə', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Şifrə', { exact: true }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
     await saveScreenshot(page, 'identity-register-errors-mobile');
 
-    await fillRegistration(page, { idCardNumber: parent.idCardNumber, fin: parent.fin, username, password });
+    await fillRegistration(page, {
+      idCardNumber: parent.idCardNumber,
+      fin: parent.fin,
+      username,
+      password,
+    });
     await page.getByText('Qeydiyyat tamamlandı').waitFor();
     await page.getByRole('link', { name: 'Girişə keçin' }).click();
 
@@ -104,7 +124,9 @@ describe('citizen identity journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Şəxsi kabinet' }).waitFor();
     await page.getByText(parent.fin, { exact: true }).first().waitFor();
     await page.getByText('Aşağı (şifrə)').waitFor();
-    expect(await page.getByRole('banner').getByRole('link', { name: parent.firstName }).count()).toBe(1);
+    expect(
+      await page.getByRole('banner').getByRole('link', { name: parent.firstName }).count(),
+    ).toBe(1);
 
     // Acting for the child: the banner says so on every page.
     if (child !== undefined) {
@@ -113,7 +135,8 @@ describe('citizen identity journey', () => {
       await page.getByText(`${name} adından hərəkət edirsiniz`).first().waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'identity-profile-acting-mobile');
-      await page.getByRole('region', { name: `${name} adından hərəkət edirsiniz` })
+      await page
+        .getByRole('region', { name: `${name} adından hərəkət edirsiniz` })
         .getByRole('button', { name: 'Özüm kimi davam et' })
         .click();
       await expect.poll(() => page.locator('.acting-banner').count()).toBe(0);

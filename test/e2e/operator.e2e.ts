@@ -3,18 +3,20 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { httpTransport, signRequest } from '../../src/exchange/client.ts';
 import { axeViolations, DESKTOP, launchChromium, MOBILE, saveScreenshot } from './browser.ts';
-import { startServer, type RunningServer } from './global-setup.ts';
+import { addOperatorCookies, loginAsDemoOperator, type OperatorSession } from './operator-login.ts';
 
 /**
  * The exchange operator console (/operator/exchange) against the real server in demo mode, which
  * attaches the population and civil-registry agencies at start: three members, six services and
- * six active grants for the portal. Monitoring needs real traffic, so beforeAll registers a
+ * six active grants for the portal. The operator is the demo operator, logged in with the
+ * certificate the server wrote to its data folder (operator-login.ts). Monitoring needs real traffic, so beforeAll registers a
  * client member through the operator API and calls a service with it, once allowed and once
  * refused; the grant the revoke test revokes is that client's, so the portal's grants stay intact
  * for the other e2e files.
  */
 
 const baseUrl = inject('baseUrl');
+const dataDir = inject('dataDir');
 const CONSOLE_PATH = '/operator/exchange';
 const PORTAL = 'digital-development-transport/portal';
 const PERSON_BY_FIN = 'internal-affairs/population/person-by-fin';
@@ -79,12 +81,14 @@ const LANGUAGE_NAMES: Record<Language, string> = {
 async function operatorApi<T>(
   server: string,
   path: string,
-  options: { body?: unknown; token?: string } = {},
+  options: { body?: unknown } = {},
 ): Promise<T> {
-  const { body, token } = options;
-  const headers: Record<string, string> = {};
+  const { body } = options;
+  const headers: Record<string, string> = {
+    cookie: `ehis_session=${operator.session}; ehis_csrf=${operator.csrf}`,
+    'x-csrf-token': operator.csrf,
+  };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token !== undefined) headers.authorization = `Bearer ${token}`;
   const response = await fetch(`${server}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers,
@@ -164,11 +168,14 @@ async function createMonitoredClient(): Promise<string> {
 
 let browser: Browser;
 let context: BrowserContext | undefined;
+/** The demo operator's session (certificate login), used by the API set-up and the pages. */
+let operator: OperatorSession;
 /** The client subsystem beforeAll registers and calls with (member/subsystem). */
 let monitoredClient: string;
 
 beforeAll(async () => {
   browser = await launchChromium();
+  operator = await loginAsDemoOperator(baseUrl, dataDir);
   monitoredClient = await createMonitoredClient();
 });
 
@@ -181,12 +188,14 @@ afterAll(async () => {
   await browser.close();
 });
 
+/** The console in a new browser context, signed in as the operator unless `signedIn` is false. */
 async function openConsole(
-  options: { viewport?: { width: number; height: number }; server?: string } = {},
+  options: { viewport?: { width: number; height: number }; signedIn?: boolean } = {},
 ): Promise<Page> {
   context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: 'az-AZ' });
+  if (options.signedIn !== false) await addOperatorCookies(context, baseUrl, operator);
   const page = await context.newPage();
-  await page.goto(`${options.server ?? baseUrl}${CONSOLE_PATH}`);
+  await page.goto(`${baseUrl}${CONSOLE_PATH}`);
   return page;
 }
 
@@ -287,7 +296,7 @@ describe('operator console: lists', () => {
     expect(purposes).toBe('representation-check');
     const monitoredGrant = row(grants, monitoredClient);
     expect(await monitoredGrant.getByRole('cell').nth(1).textContent()).toContain(
-      '№ 429, 23.05.2011 tarixli, maddə 3Yoxlayıb: operator:demo, ',
+      `№ 429, 23.05.2011 tarixli, maddə 3Yoxlayıb: operator:${operator.fin}, `,
     );
   });
 
@@ -449,77 +458,28 @@ describe('operator console: monitoring', () => {
   });
 });
 
-describe('operator console: operator token', () => {
-  /** A second server that has an operator token, so the operator API refuses without it. */
-  const TOKEN = 'e2e-operator-token-0123456789abcdefghijklmnop';
-  let locked: RunningServer;
-
-  beforeAll(async () => {
-    locked = await startServer({ EHIS_OPERATOR_TOKEN: TOKEN, EHIS_DEMO_PERSONS: '5' });
-  });
-
-  afterAll(async () => {
-    await locked.stop();
-  });
-
-  it('EHIS-001-5.3.1: only an operator restricts access — a refused request shows the 401 or 403 problem; the token is kept in sessionStorage and sent as a bearer header', async () => {
-    const page = await openConsole({ server: locked.baseUrl });
-    const members = section(page, 'Üzvlər');
-    const alert = members.getByRole('alert');
+describe('operator console: access', () => {
+  it('IAM-004-7.1.1: without an operator session the console shows no data and offers a certificate or mobile-signature login that comes back here', async () => {
+    const page = await openConsole({ signedIn: false });
+    const notice = page.locator('.notice');
     await expect
-      .poll(() => alert.textContent())
-      .toContain('Giriş tələb olunur: Bu əməliyyat üçün sistemə daxil olun.');
-    expect(await alert.textContent()).toContain(
-      'Server operator sorğusunu rədd etdi. Operator tokenini yoxlayın.',
-    );
-    // The public catalogue still loads without a token.
-    await table(page, 'Dərc edilmiş xidmətlər').waitFor();
-    expect(await section(page, 'Giriş icazələri').getByRole('alert').count()).toBe(1);
-    await saveScreenshot(page, 'operator-az-refused-desktop-1280');
-
-    // The link in the message leads to the token field.
-    await alert.getByRole('link', { name: 'Operator tokenini daxil edin' }).click();
-    const tokenField = page.getByLabel('Operator tokeni (istəyə bağlı)');
-    expect(await page.locator('#operator-token:focus').count()).toBe(1);
-    expect(await tokenField.getAttribute('type')).toBe('password');
-
-    // A wrong token: 403, with the server's own title and detail.
-    const wrong = page.waitForRequest((r) => r.url().endsWith('/api/exchange/members'));
-    await tokenField.fill('not-the-token');
-    await page.getByRole('button', { name: 'Tokeni istifadə et' }).click();
-    expect((await wrong).headers().authorization).toBe('Bearer not-the-token');
-    await expect
-      .poll(() => members.getByRole('alert').textContent())
-      .toContain('İcazə yoxdur: Bu əməliyyatı yerinə yetirmək hüququnuz yoxdur.');
-
-    // The right token: the lists load, and the token survives a reload of the tab.
-    await tokenField.fill(TOKEN);
-    await page.getByRole('button', { name: 'Tokeni istifadə et' }).click();
-    await waitForSettled(page);
-    expect(await page.getByText('Sorğular operator tokeni ilə göndərilir.').count()).toBe(1);
-    expect(await page.evaluate("sessionStorage.getItem('ehis.operatorToken')")).toBe(TOKEN);
-    expect(await page.evaluate('JSON.stringify(localStorage)')).not.toContain(TOKEN);
-    expect(await tokenField.inputValue()).toBe('');
-    await page.reload();
-    await waitForSettled(page);
-    expect(await row(table(page, 'Mübadilə üzvləri'), MEMBERS.justice).count()).toBe(1);
-
-    // Forgetting the token takes it out of the tab; the operator lists are refused again.
-    await page.getByRole('button', { name: 'Tokeni unut' }).click();
-    await expect.poll(() => members.getByRole('alert').count()).toBe(1);
-    expect(await page.evaluate("sessionStorage.getItem('ehis.operatorToken')")).toBeNull();
+      .poll(() => notice.textContent())
+      .toContain('Bu səhifə qurum əməkdaşları və operatorlar üçündür.');
+    const link = notice.getByRole('link', { name: 'Sertifikat və ya mobil imza ilə daxil olun' });
+    expect(await link.getAttribute('href')).toBe('/login?return=/operator/exchange&acr=high');
+    expect(await page.getByRole('table', { name: 'Mübadilə üzvləri' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'operator-az-login-required-desktop-1280');
+    await link.click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(page.url()).searchParams.get('acr')).toBe('high');
   });
 
   it('EHIS-001-5.3.1: an action the server refuses keeps the dialog open with the problem, and changes nothing', async () => {
-    const page = await openConsole({ server: locked.baseUrl });
-    await page.getByLabel('Operator tokeni (istəyə bağlı)').fill(TOKEN);
-    await page.getByRole('button', { name: 'Tokeni istifadə et' }).click();
+    const page = await openConsole();
     await waitForSettled(page);
-    // The token is rotated on the server while the page is open: the action goes out with the
-    // old one, simulated by rewriting the header of that one request.
-    await page.route('**/api/exchange/members/justice/suspend', (route) =>
-      route.continue({ headers: { ...route.request().headers(), authorization: 'Bearer old' } }),
-    );
+    // The session ends while the page is open (its cookie is gone): the action goes out without it.
+    await context?.clearCookies({ name: 'ehis_session' });
     const justice = row(table(page, 'Mübadilə üzvləri'), MEMBERS.justice);
     await justice.getByRole('button', { name: 'Fəaliyyəti dayandır justice' }).click();
     const dialog = page.getByRole('dialog', { name: 'justice üzvünün fəaliyyətini dayandırmaq' });
@@ -528,13 +488,12 @@ describe('operator console: operator token', () => {
     const alert = dialog.getByRole('alert');
     await expect
       .poll(() => alert.textContent())
-      .toContain('Əməliyyatı yerinə yetirmək mümkün olmadı.İcazə yoxdur: ');
-    expect(await alert.textContent()).toContain('Operator tokenini yoxlayın.');
+      .toContain('Əməliyyatı yerinə yetirmək mümkün olmadı.Giriş tələb olunur: ');
+    expect(await alert.textContent()).toContain('operator rolu');
     expect(await dialog.isVisible()).toBe(true);
     const members = await operatorApi<{ code: string; status: string }[]>(
-      locked.baseUrl,
+      baseUrl,
       '/api/exchange/members',
-      { token: TOKEN },
     );
     expect(members.find((member) => member.code === 'justice')?.status).toBe('active');
   });

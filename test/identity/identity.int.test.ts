@@ -209,7 +209,7 @@ describe('identity: registration, password login, sessions, CSRF (issue 4)', () 
     ];
     for (const [method, url, payload] of calls) {
       const res = await anonymous.request({
-        method: method as 'GET',
+        method: method,
         url,
         ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
       });

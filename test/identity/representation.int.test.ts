@@ -168,18 +168,17 @@ describe('representation and the data tracker (issue 4 items 5 and 6)', () => {
     await browser.get('/api/me'); // reads person-by-fin through the exchange
     const res = await browser.get('/api/me/data-accesses');
     expect(res.statusCode).toBe(200);
-    const rows =
-      res.json<
-        {
-          subjectFin: string;
-          member: string;
-          system: string;
-          service: string;
-          purpose: string;
-          legalBasis: string;
-          at: string;
-        }[]
-      >();
+    const rows = res.json<
+      {
+        subjectFin: string;
+        member: string;
+        system: string;
+        service: string;
+        purpose: string;
+        legalBasis: string;
+        at: string;
+      }[]
+    >();
     const registration = rows.find((r) => r.service.endsWith('verify-id-card'));
     expect(registration).toMatchObject({
       subjectFin: parent.fin,

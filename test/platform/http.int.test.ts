@@ -5,6 +5,9 @@ import { buildApp } from '../../src/app.ts';
 import { silentLogger } from '../support/logger.ts';
 import { createTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { TEST_ENGINE } from '../support/test-db.ts';
+import { sql } from 'kysely';
+import { attachAgencies } from '../../src/agencies/agencies.ts';
+import { signInAs, signInAsOperator } from '../support/operator.ts';
 
 const PROBLEM = 'application/problem+json; charset=utf-8';
 
@@ -89,35 +92,55 @@ describe('the real application', () => {
     }
   });
 
-  it('verifyAuditChain: allowed for the demo operator, refused without the token when one is set', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/audit/verify' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: true, firstBadSeq: null });
+  it('IAM-001-2.13: verifyAuditChain needs an operator session (acr high and the operator role)', async () => {
+    const none = await app.inject({ method: 'GET', url: '/api/audit/verify' });
+    expect(none.statusCode).toBe(401);
+    expect(none.json()).toMatchObject({ type: 'platform/unauthorized' });
+    // A bearer token (the old operator access) opens nothing any more.
+    const bearer = await app.inject({
+      method: 'GET',
+      url: '/api/audit/verify',
+      headers: { authorization: `Bearer ${'o'.repeat(40)}` },
+    });
+    expect(bearer.statusCode).toBe(401);
 
-    const guarded = await createTestPlatform({ EHIS_OPERATOR_TOKEN: 'o'.repeat(40) });
-    const guardedApp = await buildApp(guarded.platform);
-    try {
-      const none = await guardedApp.inject({ method: 'GET', url: '/api/audit/verify' });
-      expect(none.statusCode).toBe(401);
-      expect(none.json()).toMatchObject({ type: 'platform/unauthorized' });
-      const wrong = await guardedApp.inject({
-        method: 'GET',
-        url: '/api/audit/verify',
-        headers: { authorization: `Bearer ${'x'.repeat(40)}` },
-      });
-      expect(wrong.statusCode).toBe(403);
-      expect(wrong.json()).toMatchObject({ type: 'platform/forbidden' });
-      const right = await guardedApp.inject({
-        method: 'GET',
-        url: '/api/audit/verify',
-        headers: { authorization: `Bearer ${'o'.repeat(40)}` },
-      });
-      expect(right.statusCode).toBe(200);
-    } finally {
-      await guardedApp.close();
-      await guarded.close();
-    }
+    const operator = await signInAsOperator(test.platform, app);
+    const agencies = await attachAgencies(test.platform);
+    const citizen = await signInAs(
+      test.platform,
+      app,
+      agencies.portalClient,
+      await otherAdult(operator.fin),
+    );
+    const stranger = await citizen.browser.get('/api/audit/verify');
+    expect(stranger.statusCode).toBe(403);
+    expect(stranger.json()).toMatchObject({ type: 'platform/forbidden' });
+
+    const low = await signInAs(test.platform, app, agencies.portalClient, operator.fin, 'low');
+    const weak = await low.browser.get('/api/audit/verify');
+    expect(weak.statusCode).toBe(403);
+    expect(weak.json()).toMatchObject({ type: 'identity/assurance-too-low' });
+
+    const right = await operator.browser.get('/api/audit/verify');
+    expect(right.statusCode).toBe(200);
+    expect(right.json()).toMatchObject({ ok: true, firstBadSeq: null });
+    const entries = await sql<{ actor: string; outcome: string }>`
+      SELECT actor, outcome FROM audit.entry WHERE action = 'audit.verify'`.execute(
+      test.platform.db.kysely,
+    );
+    expect(entries.rows).toEqual([{ actor: `operator:${operator.fin}`, outcome: 'success' }]);
   });
+
+  async function otherAdult(not: string): Promise<string> {
+    const rows = await sql<{ fin: string }>`
+      SELECT fin FROM population.person WHERE death_date IS NULL AND fin <> ${not}
+        AND birth_date < now() - interval '25 years' ORDER BY fin DESC LIMIT 1`.execute(
+      test.platform.db.kysely,
+    );
+    const fin = rows.rows[0]?.fin;
+    if (fin === undefined) throw new Error('no second adult');
+    return fin;
+  }
 });
 
 describe('the error contract of every route (RFC 9457)', () => {

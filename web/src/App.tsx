@@ -4,10 +4,12 @@ import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OperatorExchangePage } from './pages/OperatorExchangePage.tsx';
+import { AgencyStaffPage } from './pages/AgencyStaffPage.tsx';
 import { DataAccessPage } from './pages/DataAccessPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
+import { MobileDevicePage } from './pages/MobileDevicePage.tsx';
 import { AuthProvider } from './auth.tsx';
 import { usePath } from './router.tsx';
 import { findPage, type PageKey } from './routes.ts';
@@ -30,8 +32,12 @@ function Page({ page }: { page: PageKey | undefined }) {
       return <RegisterPage />;
     case 'profile':
       return <ProfilePage />;
+    case 'mobile':
+      return <MobileDevicePage />;
     case 'operatorExchange':
       return <OperatorExchangePage />;
+    case 'agencyStaff':
+      return <AgencyStaffPage />;
   }
 }
 

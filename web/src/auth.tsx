@@ -62,7 +62,7 @@ export const parseMe: Parser<Me> = (value) => {
     patronymic: patronymic as string | null,
     birthDate: birthDate as string | null,
     acr,
-    amr: amr as string[],
+    amr: amr,
     actingFor,
   };
 };

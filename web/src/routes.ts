@@ -1,10 +1,10 @@
 /** Pages beyond Home that are announced but not built yet; each has title and description keys. */
 export type ComingSoonPageKey = 'services' | 'requests' | 'healthCard';
 /** Pages for staff, linked from the footer rather than the primary navigation. */
-export type SecondaryPageKey = 'operatorExchange';
+export type SecondaryPageKey = 'operatorExchange' | 'agencyStaff';
 export type PrimaryPageKey = 'home' | ComingSoonPageKey | 'dataAccess';
 /** Pages reached from the header, links and redirects rather than a menu. */
-export type HiddenPageKey = 'login' | 'register' | 'profile';
+export type HiddenPageKey = 'login' | 'register' | 'profile' | 'mobile';
 export type PageKey = PrimaryPageKey | SecondaryPageKey | HiddenPageKey;
 
 export interface NavigationItem<K extends PageKey = PageKey> {
@@ -26,16 +26,20 @@ export const HIDDEN_PAGES: readonly NavigationItem<HiddenPageKey>[] = [
   { key: 'login', path: '/login' },
   { key: 'register', path: '/register' },
   { key: 'profile', path: '/profile' },
+  /** The phone's device page (mobile signature, QR approval at /mobile/approve/<id>). */
+  { key: 'mobile', path: '/mobile' },
 ];
 
 /** Citizens do not need these; the footer links to them. */
 export const SECONDARY_PAGES: readonly NavigationItem<SecondaryPageKey>[] = [
   { key: 'operatorExchange', path: '/operator/exchange' },
+  { key: 'agencyStaff', path: '/agency/staff' },
 ];
 
 /** Trailing slashes are tolerated so /services/ does not land on "page not found". */
 export function findPage(path: string): PageKey | undefined {
   const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  if (normalised.startsWith('/mobile/approve/')) return 'mobile';
   return [...NAVIGATION, ...SECONDARY_PAGES, ...HIDDEN_PAGES].find(
     (item) => item.path === normalised,
   )?.key;

@@ -3,23 +3,16 @@ import { requireOperator } from '../http/guards.ts';
 import type { AuditLog } from './audit.service.ts';
 import { AuditVerification } from './audit.schema.ts';
 
-export function registerAuditRoutes(
-  app: App,
-  deps: {
-    readonly audit: AuditLog;
-    readonly operatorToken: string | undefined;
-    readonly demo: boolean;
-  },
-): void {
+export function registerAuditRoutes(app: App, deps: { readonly audit: AuditLog }): void {
   app.get(
     '/api/audit/verify',
     {
-      preHandler: requireOperator(deps),
+      preHandler: requireOperator(),
       schema: {
         operationId: 'verifyAuditChain',
         tags: ['audit'],
         summary: 'Verify the hash chain, checkpoints and signed head of the audit log (operator)',
-        security: [{ operatorToken: [] }],
+        security: [{ operatorSession: [] }],
         response: { 200: AuditVerification },
       },
     },

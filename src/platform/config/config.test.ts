@@ -17,10 +17,12 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://ehis@db.internal:5432/ehis',
   EHIS_AUDIT_SIGNING_KEY: '{"kty":"EC"}',
-  EHIS_OPERATOR_TOKEN: 'x'.repeat(40),
   EHIS_GATEWAY_SIGNING_KEY: '{"kty":"EC"}',
   EHIS_CA_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----',
   EHIS_CA_CERTIFICATE: '-----BEGIN CERTIFICATE-----',
+  EHIS_PUBLIC_URL: 'https://www.e-gov.az',
+  EHIS_OIDC_JWKS: '{"keys":[]}',
+  EHIS_OIDC_SECRET: 's'.repeat(40),
 };
 
 describe('configuration', () => {
@@ -51,7 +53,10 @@ describe('configuration', () => {
     fails({ EHIS_DEMO: 'maybe' }, 'EHIS_DEMO');
     fails({ HOST: 'a b' }, 'HOST');
     fails({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
-    fails({ EHIS_OPERATOR_TOKEN: 'short' }, 'EHIS_OPERATOR_TOKEN');
+  });
+
+  it('IAM-004-7.1.1: the old operator token is refused with a pointer to operator logins', () => {
+    fails({ EHIS_OPERATOR_TOKEN: 'x'.repeat(40) }, 'EHIS_OPERATOR_TOKEN');
   });
 
   it('EHIS-004-4.4: the job queue lease outlasts the longest exchange delivery; lease and poll can be set', () => {
@@ -73,7 +78,6 @@ describe('configuration', () => {
     expect(loadConfig(PRODUCTION).demo).toBe(false);
     fails({ ...PRODUCTION, EHIS_DEMO: 'true' }, 'EHIS_DEMO');
     fails({ ...PRODUCTION, EHIS_AUDIT_SIGNING_KEY: '' }, 'EHIS_AUDIT_SIGNING_KEY');
-    fails({ ...PRODUCTION, EHIS_OPERATOR_TOKEN: '' }, 'EHIS_OPERATOR_TOKEN');
     fails({ ...PRODUCTION, DATABASE_URL: '' }, 'DATABASE_URL');
     fails({ ...PRODUCTION, EHIS_GATEWAY_SIGNING_KEY: '' }, 'EHIS_GATEWAY_SIGNING_KEY');
     fails(
@@ -81,5 +85,19 @@ describe('configuration', () => {
       'EHIS_CA_PRIVATE_KEY',
     );
     fails({ EHIS_CA_CERTIFICATE: 'pem' }, 'EHIS_CA_PRIVATE_KEY');
+    fails({ ...PRODUCTION, EHIS_PUBLIC_URL: '' }, 'EHIS_PUBLIC_URL');
+    fails({ ...PRODUCTION, EHIS_OIDC_JWKS: '' }, 'EHIS_OIDC_JWKS');
+    fails({ ...PRODUCTION, EHIS_OIDC_SECRET: '' }, 'EHIS_OIDC_SECRET');
+  });
+
+  it('IAM-001-004-SSO: the public address is an origin, https in production', () => {
+    expect(loadConfig({ EHIS_PUBLIC_URL: 'http://localhost:3000/' }).publicUrl).toBe(
+      'http://localhost:3000',
+    );
+    expect(loadConfig(PRODUCTION).publicUrl).toBe('https://www.e-gov.az');
+    fails({ ...PRODUCTION, EHIS_PUBLIC_URL: 'http://www.e-gov.az' }, 'EHIS_PUBLIC_URL');
+    fails({ EHIS_PUBLIC_URL: 'https://www.e-gov.az/portal' }, 'EHIS_PUBLIC_URL');
+    fails({ EHIS_PUBLIC_URL: 'ftp://x' }, 'EHIS_PUBLIC_URL');
+    fails({ EHIS_OIDC_SECRET: 'short' }, 'EHIS_OIDC_SECRET');
   });
 });

@@ -27,8 +27,16 @@ export interface Config {
   /** The platform CA (private key and certificate, PEM or JWK); generated into dataDir when absent. */
   readonly caPrivateKey: string | undefined;
   readonly caCertificate: string | undefined;
-  /** Bearer token for operator-only operations until the identity module provides operator logins. */
-  readonly operatorToken: string | undefined;
+  /**
+   * The address users reach EHİS at, e.g. `https://www.e-gov.az` (no trailing slash): the OpenID
+   * Connect issuer is `<publicUrl>/oidc`, and passkeys are bound to its host. When absent
+   * (development), the address the server listens on.
+   */
+  readonly publicUrl: string | undefined;
+  /** OpenID Connect signing keys (private JWKS JSON, ES256 and RS256); generated when absent. */
+  readonly oidcJwks: string | undefined;
+  /** Secret (≥ 32 chars) the OpenID Connect cookie keys and client secrets derive from. */
+  readonly oidcSecret: string | undefined;
   readonly pgPoolSize: number;
   /**
    * How long a claimed background job is held before another worker may take it over (a crash
@@ -115,6 +123,27 @@ function host(env: Env): string {
   return raw;
 }
 
+function publicBaseUrl(env: Env, production: boolean): string | undefined {
+  const raw = env.EHIS_PUBLIC_URL;
+  if (raw === undefined || raw === '') {
+    if (production) throw new ConfigError('EHIS_PUBLIC_URL', 'is required in production');
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('EHIS_PUBLIC_URL', `is not a URL (got "${raw}")`);
+  }
+  if (url.protocol !== 'https:' && (production || url.protocol !== 'http:')) {
+    throw new ConfigError('EHIS_PUBLIC_URL', `must be an https:// address (got "${raw}")`);
+  }
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+    throw new ConfigError('EHIS_PUBLIC_URL', 'must be an origin only, e.g. https://www.e-gov.az');
+  }
+  return url.origin;
+}
+
 /** Parses the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const profile = oneOf(env, 'NODE_ENV', PROFILES, 'development');
@@ -124,11 +153,29 @@ export function loadConfig(env: Env = process.env): Config {
   if (production && demo) {
     throw new ConfigError('EHIS_DEMO', 'demo mode is refused in production');
   }
+  // The operator token was replaced by operator logins: say so rather than ignore a security setting.
+  if (env.EHIS_OPERATOR_TOKEN) {
+    throw new ConfigError(
+      'EHIS_OPERATOR_TOKEN',
+      'is no longer used: operators log in with a certificate or mobile signature (npm run ehis -- bootstrap-operator --fin <FİN>); unset it',
+    );
+  }
   const auditSigningKey = env.EHIS_AUDIT_SIGNING_KEY || undefined;
-  const operatorToken = env.EHIS_OPERATOR_TOKEN || undefined;
   const gatewaySigningKey = env.EHIS_GATEWAY_SIGNING_KEY || undefined;
   const caPrivateKey = env.EHIS_CA_PRIVATE_KEY || undefined;
   const caCertificate = env.EHIS_CA_CERTIFICATE || undefined;
+  const publicUrl = publicBaseUrl(env, production);
+  const oidcJwks = env.EHIS_OIDC_JWKS || undefined;
+  const oidcSecret = env.EHIS_OIDC_SECRET || undefined;
+  if (oidcSecret !== undefined && oidcSecret.length < 32) {
+    throw new ConfigError('EHIS_OIDC_SECRET', 'must be at least 32 characters');
+  }
+  if (production && oidcJwks === undefined) {
+    throw new ConfigError('EHIS_OIDC_JWKS', 'is required in production (a private JWKS)');
+  }
+  if (production && oidcSecret === undefined) {
+    throw new ConfigError('EHIS_OIDC_SECRET', 'is required in production (at least 32 characters)');
+  }
   if ((caPrivateKey === undefined) !== (caCertificate === undefined)) {
     throw new ConfigError(
       caPrivateKey === undefined ? 'EHIS_CA_PRIVATE_KEY' : 'EHIS_CA_CERTIFICATE',
@@ -153,12 +200,6 @@ export function loadConfig(env: Env = process.env): Config {
       'is required in production (embedded PGlite is for development)',
     );
   }
-  if (operatorToken !== undefined && operatorToken.length < 32) {
-    throw new ConfigError('EHIS_OPERATOR_TOKEN', 'must be at least 32 characters');
-  }
-  if (production && operatorToken === undefined) {
-    throw new ConfigError('EHIS_OPERATOR_TOKEN', 'is required in production');
-  }
   return Object.freeze({
     profile,
     host: host(env),
@@ -173,7 +214,9 @@ export function loadConfig(env: Env = process.env): Config {
     gatewaySigningKey,
     caPrivateKey,
     caCertificate,
-    operatorToken,
+    publicUrl,
+    oidcJwks,
+    oidcSecret,
     pgPoolSize: integer(env, 'EHIS_PG_POOL_SIZE', 10, 1, 200),
     queueLeaseMs: integer(env, 'EHIS_QUEUE_LEASE_MS', 180_000, 100, 3_600_000),
     queuePollMs: integer(env, 'EHIS_QUEUE_POLL_MS', 1000, 10, 600_000),

@@ -15,7 +15,13 @@ export async function registerApiDocs(app: App, version: string): Promise<void> 
       },
       components: {
         securitySchemes: {
-          operatorToken: { type: 'http', scheme: 'bearer', description: 'EHIS_OPERATOR_TOKEN' },
+          operatorSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'ehis_session',
+            description:
+              'A session with acr high (certificate or mobile signature) of a person holding the operator role (docs/staff-roles.md)',
+          },
         },
       },
     },

@@ -1,50 +1,54 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.ts';
-import { Forbidden, Unauthorized } from '../errors/platform.errors.ts';
+import { Forbidden } from '../errors/platform.errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Who is acting, for the audit log: `operator:token`, `operator:demo`, … */
+    /** Who is acting, for the audit log: `citizen:<FİN>`, `operator:<FİN>`, `staff:<FİN>`, … */
     actor: string | undefined;
+  }
+  interface FastifyInstance {
+    /** Checks roles against the signed-in session; the identity module provides it. */
+    roleGuard: RoleGuard;
   }
 }
 
-function sameSecret(given: string, expected: string): boolean {
-  // Compare digests so the comparison takes the same time whatever the lengths.
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+/** A role someone must hold: `role` on `module`, in `member` (any member when left out). */
+export interface RoleNeed {
+  readonly module: string;
+  readonly role: string;
+  readonly member?: string;
 }
 
 /**
- * Operator-only operations. Until the identity module provides operator logins, the operator is
- * whoever presents `Authorization: Bearer <EHIS_OPERATOR_TOKEN>`; in demo mode without a token
- * configured, the local tester is the operator (demo mode is refused in production).
+ * How a request's roles are checked. The identity module registers one (`registerStaffAccess`):
+ * it resolves when the session has acr high and holds the role, sets `request.actor`, and
+ * otherwise throws 401 (no session), 403 identity/assurance-too-low or 403 platform/forbidden.
  */
-export function requireOperator(options: {
-  readonly operatorToken: string | undefined;
-  readonly demo: boolean;
-}) {
-  return async function requireOperatorStep(
+export interface RoleGuard {
+  check(request: FastifyRequest, need: RoleNeed): Promise<void>;
+}
+
+/** The member whose operators run the platform: the Ministry of Digital Development and Transport. */
+export const OPERATOR_MEMBER = 'digital-development-transport';
+
+/** preHandler: the session's user holds `need` (seed 004 §5.2; staff log in with acr high, §7.1.1). */
+export function requireRole(need: RoleNeed) {
+  return async function requireRoleStep(
     request: FastifyRequest,
     _reply: FastifyReply,
   ): Promise<void> {
-    const header = request.headers.authorization;
-    if (options.operatorToken !== undefined) {
-      if (header === undefined) throw new AppError(Unauthorized);
-      const [scheme, token] = header.split(' ');
-      if (
-        scheme?.toLowerCase() !== 'bearer' ||
-        token === undefined ||
-        !sameSecret(token, options.operatorToken)
-      ) {
-        throw new AppError(Forbidden);
-      }
-      request.actor = 'operator:token';
-      return;
-    }
-    if (!options.demo) throw new AppError(Forbidden);
-    request.actor = 'operator:demo';
+    // Fail closed: an app built without the identity module has no operators at all.
+    if (!request.server.hasDecorator('roleGuard')) throw new AppError(Forbidden);
+    await request.server.roleGuard.check(request, need);
   };
+}
+
+/**
+ * preHandler for operator-only operations: a session with acr high whose person holds the role
+ * `operator` on `module` (the exchange by default) in the platform's own member. The bootstrap
+ * command (`npm run ehis -- bootstrap-operator --fin <FİN>`) appoints the first operator.
+ */
+export function requireOperator(module: 'exchange' | 'registry' = 'exchange') {
+  return requireRole({ member: OPERATOR_MEMBER, module, role: 'operator' });
 }

@@ -2,24 +2,17 @@ import type { Registry } from 'prom-client';
 import type { App } from '../http/http.ts';
 import { requireOperator } from '../http/guards.ts';
 
-/** Prometheus metrics (exchange calls, latency, process): scraped with the operator token. */
-export function registerMetricsRoute(
-  app: App,
-  deps: {
-    readonly registry: Registry;
-    readonly operatorToken: string | undefined;
-    readonly demo: boolean;
-  },
-): void {
+/** Prometheus metrics (exchange calls, latency, process): scraped with an operator's session. */
+export function registerMetricsRoute(app: App, deps: { readonly registry: Registry }): void {
   app.get(
     '/metrics',
     {
-      preHandler: requireOperator(deps),
+      preHandler: requireOperator(),
       schema: {
         operationId: 'getMetrics',
         tags: ['platform'],
         summary: 'Prometheus metrics',
-        security: [{ operatorToken: [] }],
+        security: [{ operatorSession: [] }],
       },
     },
     async (_request, reply) =>

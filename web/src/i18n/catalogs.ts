@@ -4,6 +4,18 @@ import coreRu from './ru.json' with { type: 'json' };
 import authAz from './auth/az.json' with { type: 'json' };
 import authEn from './auth/en.json' with { type: 'json' };
 import authRu from './auth/ru.json' with { type: 'json' };
+import devicesAz from './devices/az.json' with { type: 'json' };
+import devicesEn from './devices/en.json' with { type: 'json' };
+import devicesRu from './devices/ru.json' with { type: 'json' };
+import certificatesAz from './certificates/az.json' with { type: 'json' };
+import certificatesEn from './certificates/en.json' with { type: 'json' };
+import certificatesRu from './certificates/ru.json' with { type: 'json' };
+import staffAz from './staff/az.json' with { type: 'json' };
+import staffEn from './staff/en.json' with { type: 'json' };
+import staffRu from './staff/ru.json' with { type: 'json' };
+import passkeysAz from './passkeys/az.json' with { type: 'json' };
+import passkeysEn from './passkeys/en.json' with { type: 'json' };
+import passkeysRu from './passkeys/ru.json' with { type: 'json' };
 
 /**
  * The catalogs of every feature, merged: the core file plus one folder per feature
@@ -11,6 +23,27 @@ import authRu from './auth/ru.json' with { type: 'json' };
  * side by side without editing one large file. Azerbaijani is the reference
  * (test/web-catalogs.test.ts keeps en and ru in step).
  */
-export const az = { ...coreAz, auth: authAz };
-export const en = { ...coreEn, auth: authEn };
-export const ru = { ...coreRu, auth: authRu };
+export const az = {
+  ...coreAz,
+  passkeys: passkeysAz,
+  auth: authAz,
+  devices: devicesAz,
+  certificates: certificatesAz,
+  staff: staffAz,
+};
+export const en = {
+  ...coreEn,
+  passkeys: passkeysEn,
+  auth: authEn,
+  devices: devicesEn,
+  certificates: certificatesEn,
+  staff: staffEn,
+};
+export const ru = {
+  ...coreRu,
+  passkeys: passkeysRu,
+  auth: authRu,
+  devices: devicesRu,
+  certificates: certificatesRu,
+  staff: staffRu,
+};

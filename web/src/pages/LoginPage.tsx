@@ -19,8 +19,12 @@ export function LoginPage() {
   const { refresh } = useAuth();
   useDocumentTitle(t('auth.login.title'));
   const params = new URLSearchParams(window.location.search);
-  const wantsHigh = params.get('acr') === 'high';
-  const methods = wantsHigh ? LOGIN_METHODS.filter((m) => m.acr === 'high') : LOGIN_METHODS;
+  const asked = params.get('acr');
+  const wanted = asked === 'high' || asked === 'substantial' ? asked : undefined;
+  const rank = { low: 1, substantial: 2, high: 3 } as const;
+  const methods =
+    wanted === undefined ? LOGIN_METHODS : LOGIN_METHODS.filter((m) => rank[m.acr] >= rank[wanted]);
+  const wantsHigh = wanted !== undefined;
   const fromHash = methods.findIndex((m) => `#${m.key}` === window.location.hash);
   const [active, setActive] = useState(Math.max(0, fromHash));
   const current = methods[active] ?? methods[0];

@@ -6,7 +6,7 @@ import { Link } from '../../router.tsx';
 import type { LoginMethodProps } from './login-methods.tsx';
 
 const parseLoggedIn = (value: unknown) =>
-  typeof value === 'object' && value !== null ? (value as object) : undefined;
+  typeof value === 'object' && value !== null ? value : undefined;
 
 /** Username and password (operationId login): acr low. */
 export function PasswordLogin({ onLoggedIn }: LoginMethodProps) {

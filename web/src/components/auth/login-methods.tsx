@@ -2,6 +2,10 @@ import type { ComponentType } from 'react';
 import type { ParseKeys } from 'i18next';
 import type { AcrLevel } from '../../auth.tsx';
 import { PasswordLogin } from './PasswordLogin.tsx';
+import { CertificateLogin } from './CertificateLogin.tsx';
+import { MobileLogin } from './MobileLogin.tsx';
+import { QrLogin } from './QrLogin.tsx';
+import { PasskeyLogin } from './PasskeyLogin.tsx';
 
 export interface LoginMethodProps {
   /** Call after the server has set the session cookie: the page refreshes and moves on. */
@@ -24,4 +28,13 @@ export interface LoginMethod {
  */
 export const LOGIN_METHODS: readonly LoginMethod[] = [
   { key: 'password', label: 'auth.methods.password', acr: 'low', Component: PasswordLogin },
+  { key: 'passkey', label: 'passkeys.method', acr: 'substantial', Component: PasskeyLogin },
+  {
+    key: 'certificate',
+    label: 'certificates.method',
+    acr: 'high',
+    Component: CertificateLogin,
+  },
+  { key: 'mobile', label: 'devices.methods.mobile', acr: 'high', Component: MobileLogin },
+  { key: 'qr', label: 'devices.methods.qr', acr: 'high', Component: QrLogin },
 ];

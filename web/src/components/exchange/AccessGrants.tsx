@@ -63,18 +63,16 @@ function byId<T extends { id: string }>(remote: Remote<T[]>): ReadonlyMap<string
  */
 export function AccessGrants({
   headingId,
-  authorization,
   services,
   legalActs,
 }: {
   headingId: string;
-  authorization: string | undefined;
   services: Remote<ExchangeService[]>;
   legalActs: Remote<LegalAct[]>;
 }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<GrantFilter>('all');
-  const { remote, retry, reload } = useApi(PATHS[filter], parseAccessGrants, { authorization });
+  const { remote, retry, reload } = useApi(PATHS[filter], parseAccessGrants);
   const [pending, setPending] = useState<AccessGrant>();
   const [revoked, setRevoked] = useState<AccessGrant>();
   const lookups = useMemo<Lookups>(
@@ -87,7 +85,6 @@ export function AccessGrants({
       `/api/exchange/grants/${encodeURIComponent(grant.id)}/revoke`,
       { reason },
       parseAccessGrant,
-      { authorization },
     );
     setRevoked(grant);
     reload();
@@ -115,7 +112,7 @@ export function AccessGrants({
           summary={t('operator.grants.error')}
           error={remote.error}
           onRetry={retry}
-          linkToToken
+          linkToLogin
         />
       )}
       {remote.state === 'ok' && (

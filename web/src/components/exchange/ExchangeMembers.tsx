@@ -27,17 +27,9 @@ function lastStatusChange(member: Member): MemberEvent | undefined {
  * Members of the exchange with their subsystems, and the operator's suspend and reinstate
  * (EHIS-001-5.3.1, 5.3.2): a suspended member's calls are refused until it is reinstated.
  */
-export function ExchangeMembers({
-  headingId,
-  authorization,
-}: {
-  headingId: string;
-  authorization: string | undefined;
-}) {
+export function ExchangeMembers({ headingId }: { headingId: string }) {
   const { t } = useTranslation();
-  const { remote, retry, reload } = useApi('/api/exchange/members', parseMembers, {
-    authorization,
-  });
+  const { remote, retry, reload } = useApi('/api/exchange/members', parseMembers);
   const [pending, setPending] = useState<{ action: MemberAction; member: string }>();
   const [done, setDone] = useState<{ action: MemberAction; member: string }>();
 
@@ -46,7 +38,6 @@ export function ExchangeMembers({
       `/api/exchange/members/${encodeURIComponent(member)}/${action}`,
       { reason },
       parseMember,
-      { authorization },
     );
     setDone({ action, member });
     reload();
@@ -72,7 +63,7 @@ export function ExchangeMembers({
           summary={t('operator.members.error')}
           error={remote.error}
           onRetry={retry}
-          linkToToken
+          linkToLogin
         />
       )}
       {remote.state === 'ok' && (

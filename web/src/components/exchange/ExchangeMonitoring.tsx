@@ -27,19 +27,12 @@ type NumberColumn = (typeof NUMBER_COLUMNS)[number];
  * (OPS-000-3.4.2), read from the exchange's message log. "Refresh" keeps the table on screen
  * while it asks again, so numbers change in place.
  */
-export function ExchangeMonitoring({
-  headingId,
-  authorization,
-}: {
-  headingId: string;
-  authorization: string | undefined;
-}) {
+export function ExchangeMonitoring({ headingId }: { headingId: string }) {
   const { t } = useTranslation();
   const [timeWindow, setTimeWindow] = useState<MonitoringWindow>(DEFAULT_MONITORING_WINDOW);
   const { remote, retry, reload } = useApi(
     `/api/exchange/monitoring?window=${timeWindow}`,
     parseMonitoring,
-    { authorization },
   );
   return (
     <section className="section" aria-labelledby={headingId}>
@@ -66,7 +59,7 @@ export function ExchangeMonitoring({
           summary={t('operator.monitoring.error')}
           error={remote.error}
           onRetry={retry}
-          linkToToken
+          linkToLogin
         />
       )}
       {remote.state === 'ok' && <MonitoringTable monitoring={remote.data} />}
