@@ -36,7 +36,7 @@ async function registerAndLogIn(page: Page): Promise<string> {
   const people = (await (await fetch(`${baseUrl}/api/demo/persons`)).json()) as DemoPerson[];
   // From the end of the list: the first adult is the demo operator, other journeys start early.
   const adults = people
-    .filter((p) => p.tags.includes('adult') && p.idCardStatus === 'valid' && p.idCardNumber)
+    .filter((p) => p.tags.join() === 'adult' && p.idCardStatus === 'valid' && p.idCardNumber)
     .reverse();
   await page.request.get(`${baseUrl}/api/auth/csrf`);
   const csrf = (await page.context().cookies()).find((c) => c.name === 'ehis_csrf')?.value ?? '';

@@ -28,7 +28,7 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HEALTH_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 /** Enough persons for a table worth searching, few enough that seeding stays quick. */
-const DEMO_PERSONS = '40';
+const DEMO_PERSONS = '120';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

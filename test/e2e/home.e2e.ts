@@ -129,7 +129,7 @@ describe('home page', () => {
       expect(tableOverflow).toBe(0);
       const navigation = page.getByRole('navigation', { name: /naviqasiya|navigation|навигация/ });
       const links = navigation.getByRole('link');
-      expect(await links.count()).toBe(6);
+      expect(await links.count()).toBe(5);
       for (const link of await links.all()) expect(await link.isVisible()).toBe(true);
 
       await saveScreenshot(page, `home-${language}-mobile-360`);

@@ -38,7 +38,7 @@ async function registeredCitizen(): Promise<{ username: string; password: string
   const cookie = `ehis_csrf=${token}`;
   for (const person of people) {
     if (person.idCardStatus !== 'valid' || person.idCardNumber === null) continue;
-    if (!person.tags.includes('adult')) continue;
+    if (person.tags.join() !== 'adult') continue; // parents and guardians are left to other files
     const username = `passkey.${person.fin.toLowerCase()}`;
     const password = 'Bahar yağışı 9 dəfə yağdı';
     const res = await fetch(`${baseUrl}/api/auth/register`, {

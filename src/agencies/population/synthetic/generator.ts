@@ -357,11 +357,16 @@ class PopulationGenerator {
         if (divorced !== undefined) father.home = this.#newHome(divorced);
       }
       this.#marriage(father, mother, married, divorced);
+      // After the last birth and after the wedding (very young parents marry after the birth).
+      // Never in the future: in the rare case of a wedding in the last months, the death comes
+      // as late as the data allows.
+      const latestDeath = status === 'orphaned' ? asOf - 150 : asOf - 1;
+      const earliestDeath = Math.min(Math.max(last, married) + 1, latestDeath);
       if (status === 'father-dead' || status === 'orphaned') {
-        father.death = rng.between(last + 1, status === 'orphaned' ? asOf - 150 : asOf - 1);
+        father.death = rng.between(earliestDeath, latestDeath);
       }
       if (status === 'mother-dead' || status === 'orphaned') {
-        mother.death = rng.between(last + 1, status === 'orphaned' ? asOf - 150 : asOf - 1);
+        mother.death = rng.between(earliestDeath, latestDeath);
       }
     }
     for (const child of children) this.#birthRecord(child, mother, father);
@@ -521,8 +526,10 @@ class PopulationGenerator {
     const spouse = sex === 'male' ? mother : father;
     // The anchor is alive (it fills a gap in the living population); the spouse may not be.
     const spouseTooOld = ageOn(spouse.birth, asOf) > 95;
-    if ((spouseTooOld || (divorced === undefined && r > 0.78)) && last + 1 <= asOf - 1) {
-      spouse.death = rng.between(last + 1, asOf - 1);
+    // Not before the wedding: a couple may marry after their last child was born.
+    const earliestDeath = Math.max(last, married) + 1;
+    if ((spouseTooOld || (divorced === undefined && r > 0.78)) && earliestDeath <= asOf - 1) {
+      spouse.death = rng.between(earliestDeath, asOf - 1);
     }
     for (const child of children) this.#birthRecord(child, mother, father);
     this.#adultChildrenMoveOut(children);
@@ -626,6 +633,7 @@ class PopulationGenerator {
    * whose records agree with each other.
    */
   #showcaseFamilies(): void {
+    const SHOWCASE_SINGLE_ADULTS = 12;
     const child = (minAge: number, maxAge: number): { sex: Sex; birth: number } => ({
       sex: this.#sex(),
       birth: this.#birthAtAge(minAge, maxAge + 1),
@@ -669,6 +677,13 @@ class PopulationGenerator {
     if (fits()) {
       this.#emitFamily([
         this.#adult(this.#sex(), this.#birthAtAge(30, 50), this.#newHome(), 'expired'),
+      ]);
+    }
+    // Adults on their own with a valid card: enough testers to try every login method, each
+    // with an account of their own.
+    for (let i = 0; i < SHOWCASE_SINGLE_ADULTS && fits(); i++) {
+      this.#emitFamily([
+        this.#adult(this.#sex(), this.#birthAtAge(20, 60), this.#newHome(), 'valid'),
       ]);
     }
   }
