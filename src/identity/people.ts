@@ -63,6 +63,38 @@ async function ask(
   }
 }
 
+/**
+ * A person from the population register (`person-by-fin`), asked with `purpose` so the person's
+ * data tracker says why; undefined when the register has no such person.
+ */
+export async function personByFin(
+  client: ExchangeClient,
+  fin: string,
+  actor: string,
+  purpose: string,
+): Promise<PersonSummary | undefined> {
+  try {
+    const body = await ask(client, `${POPULATION}/person-by-fin`, {
+      purpose,
+      subjectFin: fin,
+      actor,
+      body: { fin },
+    });
+    const p = body as PersonSummary;
+    return {
+      fin: p.fin,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      patronymic: p.patronymic,
+      birthDate: p.birthDate,
+      deathDate: p.deathDate,
+    };
+  } catch (error) {
+    if (error instanceof ExchangeCallError && error.problem.status === 404) return undefined;
+    throw error;
+  }
+}
+
 export function exchangePersonDirectory(client: ExchangeClient): PersonDirectory {
   return {
     async verifyIdCard(idCardNumber, fin, actor) {
@@ -74,28 +106,7 @@ export function exchangePersonDirectory(client: ExchangeClient): PersonDirectory
       });
       return body as CardCheck;
     },
-    async person(fin, actor) {
-      try {
-        const body = await ask(client, `${POPULATION}/person-by-fin`, {
-          purpose: 'citizen-profile',
-          subjectFin: fin,
-          actor,
-          body: { fin },
-        });
-        const p = body as PersonSummary;
-        return {
-          fin: p.fin,
-          firstName: p.firstName,
-          lastName: p.lastName,
-          patronymic: p.patronymic,
-          birthDate: p.birthDate,
-          deathDate: p.deathDate,
-        };
-      } catch (error) {
-        if (error instanceof ExchangeCallError && error.problem.status === 404) return undefined;
-        throw error;
-      }
-    },
+    person: (fin, actor) => personByFin(client, fin, actor, 'citizen-profile'),
     async childrenOf(fin, actor) {
       const body = await ask(client, `${CIVIL_REGISTRY}/children-of`, {
         purpose: 'representation-check',

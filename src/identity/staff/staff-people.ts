@@ -1,5 +1,5 @@
-import { ExchangeCallError, type ExchangeClient } from '../../exchange/client.ts';
-import type { PersonSummary } from '../people.ts';
+import type { ExchangeClient } from '../../exchange/client.ts';
+import { personByFin } from '../people.ts';
 import type { PersonLookup } from './staff.service.ts';
 
 /**
@@ -7,26 +7,5 @@ import type { PersonLookup } from './staff.service.ts';
  * exchange with its own purpose (`staff-registration`), so the person's data tracker says why.
  */
 export function staffPersonLookup(client: ExchangeClient): PersonLookup {
-  return async (fin, actor) => {
-    try {
-      const { body } = await client.call('internal-affairs/population/person-by-fin', {
-        purpose: 'staff-registration',
-        subjectFin: fin,
-        actor,
-        body: { fin },
-      });
-      const p = body as PersonSummary;
-      return {
-        fin: p.fin,
-        firstName: p.firstName,
-        lastName: p.lastName,
-        patronymic: p.patronymic,
-        birthDate: p.birthDate,
-        deathDate: p.deathDate,
-      };
-    } catch (error) {
-      if (error instanceof ExchangeCallError && error.problem.status === 404) return undefined;
-      throw error;
-    }
-  };
+  return (fin, actor) => personByFin(client, fin, actor, 'staff-registration');
 }
