@@ -92,6 +92,12 @@ async function main(): Promise<void> {
       config.demo
         ? `  demo mode: demo persons at ${url}/api/demo/persons (synthetic persons for testing)`
         : '  demo mode: off',
+      ...(config.demo
+        ? [
+            `  demo logins: register at ${url}/register with a demo person's ID card number and FİN,`,
+            `    then log in at ${url}/login (certificates, devices and passkeys from ${url}/profile)`,
+          ]
+        : []),
       ...(operatorCertificate === undefined
         ? []
         : [
