@@ -40,7 +40,7 @@ export async function benchIdentity(
   options: { logins?: number; requests?: number; concurrency?: number } = {},
 ): Promise<IdentityBenchResult[]> {
   const logins = options.logins ?? 200;
-  const requests = options.requests ?? 4000;
+  const requests = options.requests ?? 8000;
   const concurrency = options.concurrency ?? 32;
   const results: IdentityBenchResult[] = [];
   for (const bench of await benchDatabases()) {
@@ -101,19 +101,24 @@ export async function benchIdentity(
       const signedIn = get(`ehis_csrf=${csrf}; ehis_session=${session}`);
       await measureRate(500, concurrency, anonymous); // warm-up
       await measureRate(500, concurrency, signedIn);
-      // Alternate halves so that drift on a busy machine hits both sides alike.
+      // Alternate quarters, each side first in turn, so that drift on a busy machine hits both
+      // sides alike.
       let unauthenticated = 0;
       let authenticated = 0;
-      for (let round = 0; round < 2; round++) {
-        unauthenticated += await measureRate(requests / 2, concurrency, anonymous);
-        authenticated += await measureRate(requests / 2, concurrency, signedIn);
+      for (let round = 0; round < 4; round++) {
+        const first = round % 2 === 0 ? anonymous : signedIn;
+        const second = round % 2 === 0 ? signedIn : anonymous;
+        const a = await measureRate(requests / 4, concurrency, first);
+        const b = await measureRate(requests / 4, concurrency, second);
+        unauthenticated += round % 2 === 0 ? a : b;
+        authenticated += round % 2 === 0 ? b : a;
       }
       results.push({
         engine: bench.label,
         argon2VerifiesPerSecond,
         loginsPerSecond,
-        unauthenticatedPerSecond: unauthenticated / 2,
-        authenticatedPerSecond: authenticated / 2,
+        unauthenticatedPerSecond: unauthenticated / 4,
+        authenticatedPerSecond: authenticated / 4,
         ratio: authenticated / unauthenticated,
       });
     } finally {

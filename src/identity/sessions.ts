@@ -117,6 +117,8 @@ export class SessionStore {
   readonly #clock: Clock;
   readonly #listen: ((channel: string, onNotify: () => void) => Promise<unknown>) | undefined;
   readonly #cache = new Map<string, { row: CachedRow; until: number }>();
+  /** The Session built from a cached row, so a cache hit allocates nothing. */
+  readonly #built = new WeakMap<CachedRow, Session>();
   #listening: Promise<unknown> | undefined;
 
   constructor(options: {
@@ -215,10 +217,9 @@ export class SessionStore {
       await this.end(id, reason);
       return { kind: 'expired' };
     }
-    let lastSeen = row.last_seen_at;
-    if (now.getTime() - lastSeen.getTime() >= TOUCH_EVERY_MS) {
-      lastSeen = now;
+    if (now.getTime() - row.last_seen_at.getTime() >= TOUCH_EVERY_MS) {
       row.last_seen_at = now;
+      this.#built.delete(row);
       await this.#db
         .updateTable('identity.session')
         .set({ last_seen_at: now })
@@ -226,7 +227,12 @@ export class SessionStore {
         .where('ended_at', 'is', null)
         .execute();
     }
-    return { kind: 'active', session: toSession({ ...row, last_seen_at: lastSeen }, row) };
+    let session = this.#built.get(row);
+    if (session === undefined) {
+      session = toSession(row, row);
+      this.#built.set(row, session);
+    }
+    return { kind: 'active', session };
   }
 
   async end(id: string, reason: string): Promise<void> {
