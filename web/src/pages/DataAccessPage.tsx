@@ -2,9 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arrayOf, isRecord, type Parser } from '../api.ts';
 import { useAuth } from '../auth.tsx';
-import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { parseRepresentedList } from '../components/profile/RepresentedSection.tsx';
 import { StackedTable } from '../components/StackedTable.tsx';
+import { RemoteList } from '../components/RemoteList.tsx';
 import { formatDateTime } from '../format.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { Link } from '../router.tsx';
@@ -57,62 +57,64 @@ function AccessTable({ filters }: { filters: Filters }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { remote, retry } = useApi(`/api/me/data-accesses${queryOf(filters)}`, parseAccesses);
-  if (remote.state === 'loading') return <p>{t('auth.loading')}</p>;
-  if (remote.state === 'error') {
-    return (
-      <ErrorMessage summary={t('auth.dataAccess.title')} error={remote.error} onRetry={retry} />
-    );
-  }
-  if (remote.data.length === 0) return <p>{t('auth.dataAccess.empty')}</p>;
   const outcome = (value: string) =>
     value === 'success' || value === 'refused' || value === 'error'
       ? t(`auth.dataAccess.outcomes.${value}`)
       : value;
   return (
-    <>
-      <p className="result-count" role="status">
-        {t('auth.dataAccess.count', { count: remote.data.length })}
-      </p>
-      <StackedTable
-        dense
-        caption={t('auth.dataAccess.caption')}
-        columns={[
-          { key: 'at', label: t('auth.dataAccess.at') },
-          { key: 'agency', label: t('auth.dataAccess.agencyColumn') },
-          { key: 'system', label: t('auth.dataAccess.system') },
-          { key: 'service', label: t('auth.dataAccess.serviceColumn') },
-          { key: 'purpose', label: t('auth.dataAccess.purpose') },
-          { key: 'legalBasis', label: t('auth.dataAccess.legalBasis') },
-          { key: 'outcome', label: t('auth.dataAccess.outcome') },
-        ]}
-      >
-        {remote.data.map((a, index) => (
-          <tr role="row" key={`${a.at}-${index}`}>
-            <td role="cell" data-label={t('auth.dataAccess.at')}>
-              {formatDateTime(a.at, language)}
-            </td>
-            <td role="cell" data-label={t('auth.dataAccess.agencyColumn')}>
-              {a.agency ?? a.member}
-            </td>
-            <td role="cell" data-label={t('auth.dataAccess.system')}>
-              {a.system}
-            </td>
-            <td role="cell" data-label={t('auth.dataAccess.serviceColumn')}>
-              <code>{a.service}</code>
-            </td>
-            <td role="cell" data-label={t('auth.dataAccess.purpose')}>
-              {a.purpose ?? '—'}
-            </td>
-            <td role="cell" data-label={t('auth.dataAccess.legalBasis')}>
-              {a.legalBasis ?? '—'}
-            </td>
-            <td role="cell" data-label={t('auth.dataAccess.outcome')}>
-              {outcome(a.outcome)}
-            </td>
-          </tr>
-        ))}
-      </StackedTable>
-    </>
+    <RemoteList
+      remote={remote}
+      retry={retry}
+      summary={t('auth.dataAccess.title')}
+      empty={t('auth.dataAccess.empty')}
+    >
+      {(accesses) => (
+        <>
+          <p className="result-count" role="status">
+            {t('auth.dataAccess.count', { count: accesses.length })}
+          </p>
+          <StackedTable
+            dense
+            caption={t('auth.dataAccess.caption')}
+            columns={[
+              { key: 'at', label: t('auth.dataAccess.at') },
+              { key: 'agency', label: t('auth.dataAccess.agencyColumn') },
+              { key: 'system', label: t('auth.dataAccess.system') },
+              { key: 'service', label: t('auth.dataAccess.serviceColumn') },
+              { key: 'purpose', label: t('auth.dataAccess.purpose') },
+              { key: 'legalBasis', label: t('auth.dataAccess.legalBasis') },
+              { key: 'outcome', label: t('auth.dataAccess.outcome') },
+            ]}
+          >
+            {accesses.map((a, index) => (
+              <tr role="row" key={`${a.at}-${index}`}>
+                <td role="cell" data-label={t('auth.dataAccess.at')}>
+                  {formatDateTime(a.at, language)}
+                </td>
+                <td role="cell" data-label={t('auth.dataAccess.agencyColumn')}>
+                  {a.agency ?? a.member}
+                </td>
+                <td role="cell" data-label={t('auth.dataAccess.system')}>
+                  {a.system}
+                </td>
+                <td role="cell" data-label={t('auth.dataAccess.serviceColumn')}>
+                  <code>{a.service}</code>
+                </td>
+                <td role="cell" data-label={t('auth.dataAccess.purpose')}>
+                  {a.purpose ?? '—'}
+                </td>
+                <td role="cell" data-label={t('auth.dataAccess.legalBasis')}>
+                  {a.legalBasis ?? '—'}
+                </td>
+                <td role="cell" data-label={t('auth.dataAccess.outcome')}>
+                  {outcome(a.outcome)}
+                </td>
+              </tr>
+            ))}
+          </StackedTable>
+        </>
+      )}
+    </RemoteList>
   );
 }
 

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { Link } from '../../router.tsx';
 import { useApi } from '../../use-api.ts';
+import { RemoteList } from '../RemoteList.tsx';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { StackedTable } from '../StackedTable.tsx';
 
@@ -72,60 +73,62 @@ export function DevicesSection() {
         {message}
       </p>
       {error !== undefined && <ErrorMessage summary={t('devices.profile.revoke')} error={error} />}
-      {remote.state === 'loading' && <p>{t('auth.loading')}</p>}
-      {remote.state === 'error' && (
-        <ErrorMessage summary={t('devices.profile.title')} error={remote.error} onRetry={retry} />
-      )}
-      {remote.state === 'ok' && remote.data.length === 0 && <p>{t('devices.profile.none')}</p>}
-      {remote.state === 'ok' && remote.data.length > 0 && (
-        <StackedTable
-          caption={t('devices.profile.caption')}
-          columns={[
-            { key: 'label', label: t('devices.profile.label') },
-            { key: 'userId', label: t('devices.profile.userId') },
-            { key: 'phone', label: t('devices.profile.phone') },
-            { key: 'assurance', label: t('devices.profile.assurance') },
-            { key: 'added', label: t('devices.profile.added') },
-            { key: 'lastUsed', label: t('devices.profile.lastUsed') },
-            { key: 'actions', label: t('devices.profile.revoke') },
-          ]}
-        >
-          {remote.data.map((d) => (
-            <tr role="row" key={d.deviceId}>
-              <td role="cell" data-label={t('devices.profile.label')}>
-                {d.label}
-              </td>
-              <td role="cell" data-label={t('devices.profile.userId')}>
-                {d.mobileUserId}
-              </td>
-              <td role="cell" data-label={t('devices.profile.phone')}>
-                {d.phone}
-              </td>
-              <td role="cell" data-label={t('devices.profile.assurance')}>
-                {t(`devices.assurance.${d.assurance}`)}
-              </td>
-              <td role="cell" data-label={t('devices.profile.added')}>
-                {formatDateTime(d.createdAt, language)}
-              </td>
-              <td role="cell" data-label={t('devices.profile.lastUsed')}>
-                {d.lastUsedAt === null
-                  ? t('devices.profile.never')
-                  : formatDateTime(d.lastUsedAt, language)}
-              </td>
-              <td role="cell" data-label={t('devices.profile.revoke')}>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  aria-label={t('devices.profile.revokeLabel', { label: d.label })}
-                  onClick={() => void revoke(d.deviceId)}
-                >
-                  {t('devices.profile.revoke')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </StackedTable>
-      )}
+      <RemoteList
+        remote={remote}
+        retry={retry}
+        summary={t('devices.profile.title')}
+        empty={t('devices.profile.none')}
+      >
+        {(devices) => (
+          <StackedTable
+            caption={t('devices.profile.caption')}
+            columns={[
+              { key: 'label', label: t('devices.profile.label') },
+              { key: 'userId', label: t('devices.profile.userId') },
+              { key: 'phone', label: t('devices.profile.phone') },
+              { key: 'assurance', label: t('devices.profile.assurance') },
+              { key: 'added', label: t('devices.profile.added') },
+              { key: 'lastUsed', label: t('devices.profile.lastUsed') },
+              { key: 'actions', label: t('devices.profile.revoke') },
+            ]}
+          >
+            {devices.map((d) => (
+              <tr role="row" key={d.deviceId}>
+                <td role="cell" data-label={t('devices.profile.label')}>
+                  {d.label}
+                </td>
+                <td role="cell" data-label={t('devices.profile.userId')}>
+                  {d.mobileUserId}
+                </td>
+                <td role="cell" data-label={t('devices.profile.phone')}>
+                  {d.phone}
+                </td>
+                <td role="cell" data-label={t('devices.profile.assurance')}>
+                  {t(`devices.assurance.${d.assurance}`)}
+                </td>
+                <td role="cell" data-label={t('devices.profile.added')}>
+                  {formatDateTime(d.createdAt, language)}
+                </td>
+                <td role="cell" data-label={t('devices.profile.lastUsed')}>
+                  {d.lastUsedAt === null
+                    ? t('devices.profile.never')
+                    : formatDateTime(d.lastUsedAt, language)}
+                </td>
+                <td role="cell" data-label={t('devices.profile.revoke')}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-label={t('devices.profile.revokeLabel', { label: d.label })}
+                    onClick={() => void revoke(d.deviceId)}
+                  >
+                    {t('devices.profile.revoke')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </StackedTable>
+        )}
+      </RemoteList>
       <p>
         {t('devices.profile.add')} <Link to="/mobile">{mobileUrl}</Link>
       </p>

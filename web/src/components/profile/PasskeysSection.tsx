@@ -11,6 +11,7 @@ import {
 import { formatDateTime } from '../../format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
+import { RemoteList } from '../RemoteList.tsx';
 import { addPasskey, PasskeyCancelled, passkeysSupported } from '../auth/passkey-ceremony.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { StackedTable } from '../StackedTable.tsx';
@@ -101,52 +102,54 @@ export function PasskeysSection() {
           <p>{t('passkeys.profile.cancelled')}</p>
         </div>
       )}
-      {remote.state === 'loading' && <p>{t('auth.loading')}</p>}
-      {remote.state === 'error' && (
-        <ErrorMessage summary={t('passkeys.profile.title')} error={remote.error} onRetry={retry} />
-      )}
-      {remote.state === 'ok' && remote.data.length === 0 && <p>{t('passkeys.profile.none')}</p>}
-      {remote.state === 'ok' && remote.data.length > 0 && (
-        <StackedTable
-          caption={t('passkeys.profile.caption')}
-          columns={[
-            { key: 'name', label: t('passkeys.profile.name') },
-            { key: 'created', label: t('passkeys.profile.created') },
-            { key: 'lastUsed', label: t('passkeys.profile.lastUsed') },
-            { key: 'synced', label: t('passkeys.profile.synced') },
-            { key: 'actions', label: t('passkeys.profile.actions') },
-          ]}
-        >
-          {remote.data.map((p) => (
-            <tr role="row" key={p.id}>
-              <td role="cell" data-label={t('passkeys.profile.name')}>
-                {p.label}
-              </td>
-              <td role="cell" data-label={t('passkeys.profile.created')}>
-                {formatDateTime(p.createdAt, language)}
-              </td>
-              <td role="cell" data-label={t('passkeys.profile.lastUsed')}>
-                {p.lastUsedAt === null
-                  ? t('passkeys.profile.never')
-                  : formatDateTime(p.lastUsedAt, language)}
-              </td>
-              <td role="cell" data-label={t('passkeys.profile.synced')}>
-                {p.backedUp ? t('passkeys.profile.syncedYes') : t('passkeys.profile.syncedNo')}
-              </td>
-              <td role="cell" data-label={t('passkeys.profile.actions')}>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  aria-label={t('passkeys.profile.removeNamed', { label: p.label })}
-                  onClick={() => void remove(p.id)}
-                >
-                  {t('passkeys.profile.remove')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </StackedTable>
-      )}
+      <RemoteList
+        remote={remote}
+        retry={retry}
+        summary={t('passkeys.profile.title')}
+        empty={t('passkeys.profile.none')}
+      >
+        {(passkeys) => (
+          <StackedTable
+            caption={t('passkeys.profile.caption')}
+            columns={[
+              { key: 'name', label: t('passkeys.profile.name') },
+              { key: 'created', label: t('passkeys.profile.created') },
+              { key: 'lastUsed', label: t('passkeys.profile.lastUsed') },
+              { key: 'synced', label: t('passkeys.profile.synced') },
+              { key: 'actions', label: t('passkeys.profile.actions') },
+            ]}
+          >
+            {passkeys.map((p) => (
+              <tr role="row" key={p.id}>
+                <td role="cell" data-label={t('passkeys.profile.name')}>
+                  {p.label}
+                </td>
+                <td role="cell" data-label={t('passkeys.profile.created')}>
+                  {formatDateTime(p.createdAt, language)}
+                </td>
+                <td role="cell" data-label={t('passkeys.profile.lastUsed')}>
+                  {p.lastUsedAt === null
+                    ? t('passkeys.profile.never')
+                    : formatDateTime(p.lastUsedAt, language)}
+                </td>
+                <td role="cell" data-label={t('passkeys.profile.synced')}>
+                  {p.backedUp ? t('passkeys.profile.syncedYes') : t('passkeys.profile.syncedNo')}
+                </td>
+                <td role="cell" data-label={t('passkeys.profile.actions')}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-label={t('passkeys.profile.removeNamed', { label: p.label })}
+                    onClick={() => void remove(p.id)}
+                  >
+                    {t('passkeys.profile.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </StackedTable>
+        )}
+      </RemoteList>
       {supported ? (
         <form onSubmit={(event) => void add(event)} noValidate>
           <div className="form-group">

@@ -5,6 +5,7 @@ import { parseActingFor, RELATIONS, useAuth, type Relation } from '../../auth.ts
 import { formatDate } from '../../format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
+import { RemoteList } from '../RemoteList.tsx';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 
 export interface RepresentedPerson {
@@ -70,63 +71,59 @@ export function RepresentedSection() {
       {error !== undefined && (
         <ErrorMessage summary={t('auth.profile.represented.title')} error={error} />
       )}
-      {remote.state === 'loading' && <p>{t('auth.loading')}</p>}
-      {remote.state === 'error' && (
-        <ErrorMessage
-          summary={t('auth.profile.represented.title')}
-          error={remote.error}
-          onRetry={retry}
-        />
-      )}
-      {remote.state === 'ok' && remote.data.length === 0 && (
-        <p>{t('auth.profile.represented.none')}</p>
-      )}
-      {remote.state === 'ok' && remote.data.length > 0 && (
-        <ul className="plain-list">
-          {remote.data.map((person) => {
-            const name = `${person.firstName} ${person.lastName}`;
-            const acting = me?.actingFor?.fin === person.fin;
-            return (
-              <li key={person.fin} className="panel">
-                <h3 className="panel__title">{name}</h3>
-                <dl className="summary-list">
-                  <dt>{t('auth.profile.fin')}</dt>
-                  <dd>{person.fin}</dd>
-                  <dt>{t('auth.profile.birthDate')}</dt>
-                  <dd>{formatDate(person.birthDate, language)}</dd>
-                  <dt>{t('auth.profile.represented.until')}</dt>
-                  <dd>
-                    {person.until === null
-                      ? t('auth.profile.represented.openEnded')
-                      : formatDate(person.until, language)}
-                  </dd>
-                </dl>
-                <p>
-                  <span className="tag tag--grey">
-                    {t(`auth.profile.relation.${person.relation}`)}
-                  </span>
-                </p>
-                {acting ? (
+      <RemoteList
+        remote={remote}
+        retry={retry}
+        summary={t('auth.profile.represented.title')}
+        empty={t('auth.profile.represented.none')}
+      >
+        {(people) => (
+          <ul className="plain-list">
+            {people.map((person) => {
+              const name = `${person.firstName} ${person.lastName}`;
+              const acting = me?.actingFor?.fin === person.fin;
+              return (
+                <li key={person.fin} className="panel">
+                  <h3 className="panel__title">{name}</h3>
+                  <dl className="summary-list">
+                    <dt>{t('auth.profile.fin')}</dt>
+                    <dd>{person.fin}</dd>
+                    <dt>{t('auth.profile.birthDate')}</dt>
+                    <dd>{formatDate(person.birthDate, language)}</dd>
+                    <dt>{t('auth.profile.represented.until')}</dt>
+                    <dd>
+                      {person.until === null
+                        ? t('auth.profile.represented.openEnded')
+                        : formatDate(person.until, language)}
+                    </dd>
+                  </dl>
                   <p>
-                    <strong>{t('auth.profile.represented.acting')}</strong>{' '}
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => void actFor(null)}
-                    >
-                      {t('auth.header.stopActing')}
-                    </button>
+                    <span className="tag tag--grey">
+                      {t(`auth.profile.relation.${person.relation}`)}
+                    </span>
                   </p>
-                ) : (
-                  <button type="button" className="button" onClick={() => void actFor(person)}>
-                    {t('auth.profile.represented.actFor', { name })}
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+                  {acting ? (
+                    <p>
+                      <strong>{t('auth.profile.represented.acting')}</strong>{' '}
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => void actFor(null)}
+                      >
+                        {t('auth.header.stopActing')}
+                      </button>
+                    </p>
+                  ) : (
+                    <button type="button" className="button" onClick={() => void actFor(person)}>
+                      {t('auth.profile.represented.actFor', { name })}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </RemoteList>
     </section>
   );
 }

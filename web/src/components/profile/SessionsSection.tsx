@@ -11,6 +11,7 @@ import {
 import { formatDateTime } from '../../format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
+import { RemoteList } from '../RemoteList.tsx';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { StackedTable } from '../StackedTable.tsx';
 
@@ -80,59 +81,53 @@ export function SessionsSection() {
       {error !== undefined && (
         <ErrorMessage summary={t('auth.profile.sessions.end')} error={error} />
       )}
-      {remote.state === 'loading' && <p>{t('auth.loading')}</p>}
-      {remote.state === 'error' && (
-        <ErrorMessage
-          summary={t('auth.profile.sessions.title')}
-          error={remote.error}
-          onRetry={retry}
-        />
-      )}
-      {remote.state === 'ok' && (
-        <StackedTable
-          caption={t('auth.profile.sessions.caption')}
-          columns={[
-            { key: 'started', label: t('auth.profile.sessions.started') },
-            { key: 'lastSeen', label: t('auth.profile.sessions.lastSeen') },
-            { key: 'method', label: t('auth.profile.sessions.method') },
-            { key: 'device', label: t('auth.profile.sessions.device') },
-            { key: 'state', label: t('auth.profile.sessions.state') },
-          ]}
-        >
-          {remote.data.map((s) => (
-            <tr role="row" key={s.id}>
-              <td role="cell" data-label={t('auth.profile.sessions.started')}>
-                {formatDateTime(s.createdAt, language)}
-              </td>
-              <td role="cell" data-label={t('auth.profile.sessions.lastSeen')}>
-                {formatDateTime(s.lastSeenAt, language)}
-              </td>
-              <td role="cell" data-label={t('auth.profile.sessions.method')}>
-                {s.amr.join(', ')}
-              </td>
-              <td role="cell" data-label={t('auth.profile.sessions.device')}>
-                {browserOf(s.userAgent)}
-                {s.ip === null ? '' : ` · ${s.ip}`}
-              </td>
-              <td role="cell" data-label={t('auth.profile.sessions.state')}>
-                {s.current ? (
-                  <strong className="tag tag--green">{t('auth.profile.sessions.current')}</strong>
-                ) : s.endedAt === null ? (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={() => void end(s.id)}
-                  >
-                    {t('auth.profile.sessions.end')}
-                  </button>
-                ) : (
-                  <span className="tag tag--grey">{t('auth.profile.sessions.ended')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </StackedTable>
-      )}
+      <RemoteList remote={remote} retry={retry} summary={t('auth.profile.sessions.title')}>
+        {(sessions) => (
+          <StackedTable
+            caption={t('auth.profile.sessions.caption')}
+            columns={[
+              { key: 'started', label: t('auth.profile.sessions.started') },
+              { key: 'lastSeen', label: t('auth.profile.sessions.lastSeen') },
+              { key: 'method', label: t('auth.profile.sessions.method') },
+              { key: 'device', label: t('auth.profile.sessions.device') },
+              { key: 'state', label: t('auth.profile.sessions.state') },
+            ]}
+          >
+            {sessions.map((s) => (
+              <tr role="row" key={s.id}>
+                <td role="cell" data-label={t('auth.profile.sessions.started')}>
+                  {formatDateTime(s.createdAt, language)}
+                </td>
+                <td role="cell" data-label={t('auth.profile.sessions.lastSeen')}>
+                  {formatDateTime(s.lastSeenAt, language)}
+                </td>
+                <td role="cell" data-label={t('auth.profile.sessions.method')}>
+                  {s.amr.join(', ')}
+                </td>
+                <td role="cell" data-label={t('auth.profile.sessions.device')}>
+                  {browserOf(s.userAgent)}
+                  {s.ip === null ? '' : ` · ${s.ip}`}
+                </td>
+                <td role="cell" data-label={t('auth.profile.sessions.state')}>
+                  {s.current ? (
+                    <strong className="tag tag--green">{t('auth.profile.sessions.current')}</strong>
+                  ) : s.endedAt === null ? (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => void end(s.id)}
+                    >
+                      {t('auth.profile.sessions.end')}
+                    </button>
+                  ) : (
+                    <span className="tag tag--grey">{t('auth.profile.sessions.ended')}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </StackedTable>
+        )}
+      </RemoteList>
     </section>
   );
 }
