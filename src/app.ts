@@ -19,6 +19,7 @@ import {
   createCertificateService,
   registerCertificateRoutes,
 } from './identity/certificates/index.ts';
+import { createRegistry, registerRegistryRoutes } from './registry/index.ts';
 
 /**
  * Builds the HTTP application with every module registered; it does not listen (STYLE.md §2).
@@ -60,6 +61,7 @@ export async function buildApp(platform: Platform, agencies?: Agencies): Promise
     production,
     publicUrl: config.publicUrl,
   });
+  registerRegistryRoutes(app, { registry: createRegistry(platform, staff) });
   registerHealthRoutes(app, { db: platform.db, version: VERSION });
   registerAuditRoutes(app, { audit: platform.audit });
   registerMetricsRoute(app, { registry: platform.metrics });

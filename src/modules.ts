@@ -15,5 +15,6 @@ export const moduleMigrations: readonly ModuleMigrations[] = [
     dir: new URL('./agencies/civil-registry/migrations/', import.meta.url),
   },
   { module: 'identity', dir: new URL('./identity/migrations/', import.meta.url) },
+  { module: 'registry', dir: new URL('./registry/migrations/', import.meta.url) },
   { module: 'demo', dir: new URL('./platform/demo/migrations/', import.meta.url) },
 ];

@@ -9,6 +9,7 @@ import {
 } from './identity/demo-operator.ts';
 import type { App } from './platform/http/http.ts';
 import { bootstrapOperator } from './identity/staff/index.ts';
+import { seedDemoCatalog } from './registry/index.ts';
 
 /** Prints one clear line and exits 1: what an operator needs, no stack trace. */
 function fail(message: string): never {
@@ -73,6 +74,16 @@ async function main(): Promise<void> {
         operatorCertificate.fin,
         'system:demo',
       );
+      // The seed-002 catalogue, registered through the registry's application flow (idempotent).
+      const seeded = await seedDemoCatalog(platform, agencies, operatorCertificate.fin).catch(
+        (error: unknown) => {
+          started.logger.warn({ err: error }, 'registry seed catalogue not registered');
+          return undefined;
+        },
+      );
+      if (seeded !== undefined && seeded.registered > 0) {
+        process.stdout.write(`EHİS: ${seeded.registered} seed e-services registered\n`);
+      }
     }
     await app.listen({ host: config.host, port: config.port });
     await platform.queue.start();

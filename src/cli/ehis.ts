@@ -10,6 +10,7 @@ import { failCli, loadCliConfig } from './cli-support.ts';
 import { attachAgencies } from '../agencies/agencies.ts';
 import { bootstrapOperator } from '../identity/staff/index.ts';
 import { issueCertificateCommand } from './issue-certificate.ts';
+import { registrySeedCommand } from './registry-seed.ts';
 
 const USAGE = `Usage: npm run ehis -- exchange <command> [options]
 
@@ -33,6 +34,10 @@ const USAGE = `Usage: npm run ehis -- exchange <command> [options]
        npm run ehis -- issue-certificate --fin <FİN> --out <file.p12> [--password-file <f>] [--valid-days N]
                                             a person's e-signature certificate and new key in a
                                             PKCS#12 file; prints a generated password once
+
+       npm run ehis -- registry seed-catalog
+                                            register the seed-002 services through the registry's
+                                            application flow (demo mode; idempotent)
 `;
 
 const { positionals, values } = parseArgs({
@@ -63,6 +68,7 @@ if (
   values.help === true ||
   (area !== 'bootstrap-operator' &&
     area !== 'issue-certificate' &&
+    !(area === 'registry' && command === 'seed-catalog') &&
     (area !== 'exchange' || command === undefined))
 ) {
   process.stdout.write(USAGE);
@@ -104,6 +110,7 @@ async function bootstrap(platform: Platform): Promise<number> {
 
 async function run(platform: Platform): Promise<number> {
   if (area === 'bootstrap-operator') return bootstrap(platform);
+  if (area === 'registry') return registrySeedCommand(platform);
   if (area === 'issue-certificate') {
     return issueCertificateCommand(platform, {
       fin: values.fin,

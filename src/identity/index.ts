@@ -17,6 +17,9 @@ export {
   CLI_ACTOR,
 } from './staff/index.ts';
 export { requireOperator, requireRole } from '../platform/http/guards.ts';
+export { AssuranceTooLow } from './identity.errors.ts';
+export { checkDocumentSignature } from './certificates/index.ts';
+export type { DocumentSignatureCheck } from './certificates/index.ts';
 export { createDevices, registerDeviceRoutes, DeviceService } from './devices/index.ts';
 export { createOidc, registerOidcRoutes, OidcService } from './oidc/index.ts';
 export {

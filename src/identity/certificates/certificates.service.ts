@@ -120,7 +120,7 @@ export function generatePkcs12Password(): string {
 }
 
 /** PEM or base64 (standard or url-safe) DER → DER; undefined if it is neither. */
-function certificateBytes(text: string): Uint8Array | undefined {
+export function certificateBytes(text: string): Uint8Array | undefined {
   const body = text.includes('-----BEGIN')
     ? text.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '')
     : text;
@@ -175,7 +175,7 @@ export function keyUsageOf(der: Uint8Array): Set<string> {
 }
 
 /** Verifies an ES256 signature given raw (r‖s, WebCrypto) or DER (OpenSSL). */
-async function signatureHolds(
+export async function signatureHolds(
   publicKey: CryptoKey,
   signatureText: string,
   message: Uint8Array,

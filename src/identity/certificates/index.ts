@@ -15,6 +15,8 @@ export type { IssuedPkcs12, IssueInput, CertificateStatus } from './certificates
 export { registerCertificateRoutes } from './certificates.routes.ts';
 export type { HeldCertificate, CertificateChannel } from './certificates.store.ts';
 export { buildPkcs12, readPkcs12, Pkcs12Error } from './pkcs12.ts';
+export { checkDocumentSignature } from './document-signature.ts';
+export type { DocumentSignatureCheck, DocumentSignatureFailure } from './document-signature.ts';
 
 /**
  * Certificates and certificate login on a platform. `portalClient` reads the population register

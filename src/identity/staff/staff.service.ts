@@ -426,6 +426,32 @@ export class StaffService {
   }
 
   /**
+   * A role granted by the platform itself rather than by a head or an operator: the registry's
+   * seed catalogue (demo mode) makes synthetic staff of each provider (src/registry/README.md).
+   * The FİN must be a living person of the population register. Audited as
+   * `identity.staff-invite` by `actor`. Idempotent: false when the role was held already.
+   */
+  async grantBySystem(
+    fin: string,
+    member: string,
+    role: RoleInput,
+    grant: { readonly actor: string; readonly reason: string },
+  ): Promise<boolean> {
+    const problem = roleShapeProblem(member, role.module, role.role);
+    if (problem !== undefined) throw new Error(`grantBySystem: ${problem}`);
+    if (await holdsRole(this.#db, fin, { member, module: role.module, role: role.role })) {
+      return false;
+    }
+    const name = await this.#personName(fin, grant.actor);
+    return this.#grant(fin, member, role, {
+      by: grant.actor,
+      reason: grant.reason,
+      name,
+      action: 'identity.staff-invite',
+    });
+  }
+
+  /**
    * suspendAccount (operator, IAM-004-6.2.6): the account's sessions end at once and no login
    * opens a new one until an operator reinstates it. Its roles are kept (and unusable meanwhile).
    */
