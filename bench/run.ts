@@ -5,6 +5,7 @@ import { benchExchangeHttp, benchExchangeInProcess, printExchange } from './exch
 import { benchSeed, printSeed, type SeedBenchResult } from './seed.bench.ts';
 import { benchStartup, printStartup } from './startup.bench.ts';
 import { benchIdentity, printIdentity } from './identity.bench.ts';
+import { benchRegistry, printRegistry } from './registry.bench.ts';
 import { postgresAdminUrl } from './support.ts';
 import { benchValidate, printPki } from '../src/platform/pki/pki.bench.ts';
 
@@ -22,6 +23,7 @@ if (want('exchange')) printExchange(await benchExchangeInProcess(), await benchE
 if (want('pki')) printPki(await benchValidate());
 if (want('identity')) printIdentity(await benchIdentity());
 if (want('startup')) printStartup(await benchStartup());
+if (want('registry')) printRegistry(await benchRegistry());
 if (want('seed')) {
   const results: SeedBenchResult[] = [await benchSeed({ engine: 'pglite', persons })];
   if ((await postgresAdminUrl()) !== undefined)

@@ -10,7 +10,12 @@ import type { Agencies } from './agencies/agencies.ts';
 import { createDemoDirectory, registerDemoRoutes } from './platform/demo/index.ts';
 import type { Platform } from './platform/platform.ts';
 import { VERSION } from './version.ts';
-import { createIdentity, registerIdentityRoutes, registerSessionHooks } from './identity/index.ts';
+import {
+  accountContacts,
+  createIdentity,
+  registerIdentityRoutes,
+  registerSessionHooks,
+} from './identity/index.ts';
 import { createStaff, registerStaffAccess, registerStaffRoutes } from './identity/staff/index.ts';
 import { createDevices, registerDeviceRoutes } from './identity/devices/index.ts';
 import { createOidc, registerOidcRoutes } from './identity/oidc/index.ts';
@@ -19,7 +24,15 @@ import {
   createCertificateService,
   registerCertificateRoutes,
 } from './identity/certificates/index.ts';
-import { createRegistry, registerRegistryRoutes } from './registry/index.ts';
+import { createRegistry, createRegulations, registerRegistryRoutes } from './registry/index.ts';
+import {
+  createComplaints,
+  registerComplaintRoutes,
+  registryServices,
+} from './portal/complaints/index.ts';
+import { createDiscussions, registerDiscussionRoutes } from './portal/discussion/index.ts';
+import { createAttachments, registerAttachmentRoutes } from './portal/attachments/index.ts';
+import { createNotifications, registerNotificationRoutes } from './portal/notifications/index.ts';
 
 /**
  * Builds the HTTP application with every module registered; it does not listen (STYLE.md §2).
@@ -61,7 +74,34 @@ export async function buildApp(platform: Platform, agencies?: Agencies): Promise
     production,
     publicUrl: config.publicUrl,
   });
-  registerRegistryRoutes(app, { registry: createRegistry(platform, staff) });
+  registerRegistryRoutes(app, {
+    registry: createRegistry(platform, staff),
+    regulations: createRegulations(platform, staff),
+    now: () => platform.clock.now(),
+  });
+  registerComplaintRoutes(app, {
+    complaints: createComplaints(platform, {
+      roles: staff,
+      services: registryServices(createRegistry(platform, staff)),
+    }),
+    identity,
+  });
+  registerDiscussionRoutes(app, {
+    discussions: createDiscussions(platform, staff),
+    now: () => platform.clock.now(),
+  });
+  await registerAttachmentRoutes(app, {
+    attachments: createAttachments(platform, staff),
+    identity,
+  });
+  const accounts = accountContacts(platform.db, identity);
+  const notifications = createNotifications(platform, accounts);
+  app.addHook('onClose', async () => notifications.devMail?.stop());
+  registerNotificationRoutes(app, {
+    notifier: notifications.notifier,
+    accounts,
+    devOutbox: config.demo ? { mail: notifications.devMail, sms: notifications.devSms } : undefined,
+  });
   registerHealthRoutes(app, { db: platform.db, version: VERSION });
   registerAuditRoutes(app, { audit: platform.audit });
   registerMetricsRoute(app, { registry: platform.metrics });

@@ -16,5 +16,9 @@ export const moduleMigrations: readonly ModuleMigrations[] = [
   },
   { module: 'identity', dir: new URL('./identity/migrations/', import.meta.url) },
   { module: 'registry', dir: new URL('./registry/migrations/', import.meta.url) },
+  { module: 'complaints', dir: new URL('./portal/complaints/migrations/', import.meta.url) },
+  { module: 'discussion', dir: new URL('./portal/discussion/migrations/', import.meta.url) },
+  { module: 'attachments', dir: new URL('./portal/attachments/migrations/', import.meta.url) },
+  { module: 'notifications', dir: new URL('./portal/notifications/migrations/', import.meta.url) },
   { module: 'demo', dir: new URL('./platform/demo/migrations/', import.meta.url) },
 ];

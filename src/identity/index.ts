@@ -28,6 +28,7 @@ export {
   CertificateService,
 } from './certificates/index.ts';
 export { createPasskeys, registerPasskeyRoutes, PasskeyService } from './passkeys/index.ts';
+export { accountContacts, type AccountContact, type AccountContacts } from './contacts.ts';
 
 /**
  * The identity module on a platform. `portalClient` is the portal's exchange client

@@ -18,6 +18,7 @@ import { createRemoteInvoker } from '../exchange/remote.ts';
 import { LEGAL_ACTS } from '../exchange/legal-acts.ts';
 import { ensureMessagePartitions } from '../exchange/partitions.ts';
 import type { ExchangeTables } from '../exchange/exchange.store.ts';
+import { openFileStore, type FileStore } from './files/index.ts';
 
 /** The shared services every module is built on. */
 export interface Platform {
@@ -30,6 +31,8 @@ export interface Platform {
   readonly metrics: Registry;
   readonly ca: CertificateAuthority;
   readonly exchange: Exchange;
+  /** Files (attachments, documents): `<dataDir>/files` or an S3-compatible bucket. */
+  readonly files: FileStore;
   close(): Promise<void>;
 }
 
@@ -132,6 +135,7 @@ export async function startPlatform(
       24 * 60 * 60_000,
     );
     partitionTimer.unref();
+    const files = await openFileStore(config);
     return {
       config,
       db,
@@ -142,6 +146,7 @@ export async function startPlatform(
       metrics,
       ca,
       exchange,
+      files,
       async close() {
         clearInterval(partitionTimer);
         await queue.stop();

@@ -17,7 +17,6 @@ import {
   NotificationView,
   ProviderView,
   RegistryNumberParams,
-  ServiceDetail,
   ServiceHistory,
   ServiceList,
   SubmitApplicationBody,
@@ -33,6 +32,10 @@ import {
   type RegistryService,
 } from './registry.service.ts';
 import type { Application, Service } from './registry.store.ts';
+import { regulationView, registerRegulationRoutes } from './regulations/regulation.routes.ts';
+import { ServiceDetailWithRegulation } from './regulations/regulation.schema.ts';
+import type { RegulationService } from './regulations/regulation.service.ts';
+import type { Regulation } from './regulations/regulation.store.ts';
 
 function actorOf(request: FastifyRequest): RegistryActor {
   const session = sessionOf(request);
@@ -57,7 +60,7 @@ function summaryView(service: Service) {
   };
 }
 
-function detailView(service: Service) {
+function detailView(service: Service, regulation: Regulation | undefined, now: Date) {
   return {
     ...summaryView(service),
     status: service.status,
@@ -69,8 +72,8 @@ function detailView(service: Service) {
     webAddress: service.webAddress,
     registeredAt: service.registeredAt.toISOString(),
     modifiedAt: service.modifiedAt.toISOString(),
-    // Extension point for issue 5 item 3: the published administrative regulation.
-    regulation: null,
+    // The administrative regulation in force (issue 5 item 3), as getRegulation gives it.
+    regulation: regulation === undefined ? null : regulationView(regulation, now),
   };
 }
 
@@ -112,9 +115,13 @@ const STAFF_NOTE =
 /** The e-services registry and its public catalogue (issue 5). */
 export function registerRegistryRoutes(
   app: App,
-  deps: { readonly registry: RegistryService },
+  deps: {
+    readonly registry: RegistryService;
+    readonly regulations: RegulationService;
+    readonly now: () => Date;
+  },
 ): void {
-  const { registry } = deps;
+  const { registry, regulations, now } = deps;
   const catalog = ['catalog'];
   const tags = ['registry'];
   const high = requireSession('high');
@@ -189,12 +196,15 @@ export function registerRegistryRoutes(
         tags: catalog,
         summary: 'An e-service by its registry number, with every registry field (public)',
         description:
-          'identificationRequired is true for interactive services. A cancelled service is still shown, with status cancelled. regulation is null until administrative regulations are built (issue 5 item 3).',
+          'identificationRequired is true for interactive services. A cancelled service is still shown, with status cancelled. regulation is its published administrative regulation (as getRegulation gives it), or null when none is published yet.',
         params: RegistryNumberParams,
-        response: { 200: ServiceDetail },
+        response: { 200: ServiceDetailWithRegulation },
       },
     },
-    async (request) => detailView(await registry.getService(request.params.registryNumber)),
+    async (request) => {
+      const service = await registry.getService(request.params.registryNumber);
+      return detailView(service, await regulations.findPublished(service.registryNumber), now());
+    },
   );
 
   app.get(
@@ -328,4 +338,6 @@ export function registerRegistryRoutes(
     },
     async (request) => registry.usage(actorOf(request), request.query),
   );
+
+  registerRegulationRoutes(app, { regulations, now });
 }

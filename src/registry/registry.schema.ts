@@ -250,7 +250,7 @@ export const ServiceDetail = Type.Object({
   registeredAt: Type.String({ format: 'date-time' }),
   modifiedAt: Type.String({ format: 'date-time' }),
   regulation: Type.Null({
-    description: 'Its published administrative regulation: not built yet (issue 5 item 3)',
+    description: 'Filled by getService with the published regulation (ServiceDetailWithRegulation)',
   }),
 });
 export type ServiceDetail = Static<typeof ServiceDetail>;

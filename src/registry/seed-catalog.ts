@@ -5,7 +5,7 @@ import type { Platform } from '../platform/platform.ts';
 import { createIdentity, createStaff } from '../identity/index.ts';
 import { bootstrapOperator } from '../identity/staff/index.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { createRegistry } from './create-registry.ts';
+import { createRegistry, createRegulations } from './create-registry.ts';
 import {
   loadHealthCardRegulation,
   loadProviders,
@@ -14,6 +14,7 @@ import {
 } from './data/index.ts';
 import type { ApplicationFields, LegalBasisItem } from './registry.schema.ts';
 import type { RegistryService } from './registry.service.ts';
+import { seedHealthCardRegulation, tickingClock } from './regulations/seed-regulation.ts';
 
 /** Who grants the seed clerks their roles and appears in the audit log for it. */
 export const SEED_ACTOR = 'system:registry-seed';
@@ -40,6 +41,8 @@ export interface SeedCatalogResult {
   readonly present: number;
   /** provider code → the FİN of the synthetic clerk who signed its applications. */
   readonly clerks: Readonly<Record<string, string>>;
+  /** Demo start: seed 000's regulation was taken through its lifecycle by this run. */
+  readonly regulationSeeded?: boolean;
 }
 
 /** The Appendix 2 fields of a seed-002 service (README.md, "Seed", says what was decided). */
@@ -200,8 +203,9 @@ export async function seedDemoCatalog(
         p.fin !== operatorFin,
     )
     .reverse();
-  return seedCatalog({
-    registry: createRegistry(platform, staff),
+  const registry = createRegistry(platform, staff);
+  const result = await seedCatalog({
+    registry,
     ca: platform.ca,
     grantRegistryStaff: (fin, provider) =>
       staff.grantBySystem(
@@ -213,4 +217,26 @@ export async function seedDemoCatalog(
     clerks,
     operatorFin,
   });
+
+  // Seed 000's regulation for the health-card service (README.md, "Seed 000's regulation"): the
+  // Ministry of Health's clerk drafts and publishes it; the next synthetic person of the list is
+  // made head of the Ministry (demo only) and approves it.
+  const clerkFin = result.clerks.health;
+  const head = clerks[Object.keys(result.clerks).length];
+  if (clerkFin === undefined || head === undefined) return result;
+  await staff.grantBySystem(
+    head.fin,
+    'health',
+    { module: '*', role: 'head' },
+    { actor: SEED_ACTOR, reason: 'registry seed (demo): synthetic head approving seed 000' },
+  );
+  const clock = tickingClock(platform.clock);
+  const seeded = await seedHealthCardRegulation({
+    registry,
+    regulations: createRegulations(platform, staff, { clock }),
+    clock,
+    clerkFin,
+    headFin: head.fin,
+  });
+  return { ...result, regulationSeeded: seeded.seededNow };
 }

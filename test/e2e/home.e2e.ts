@@ -262,7 +262,6 @@ describe('navigation', () => {
     const page = await openHome();
     const navigation = page.getByRole('navigation', { name: 'Əsas naviqasiya' });
     const expected = [
-      ['Elektron xidmətlər', '/services', 'Elektron xidmətlər'],
       ['Müraciətlərim', '/requests', 'Müraciətlərim'],
       ['Sağlamlıq kartı', '/health-card', 'Elektron sağlamlıq kartı'],
     ] as const;
@@ -275,7 +274,12 @@ describe('navigation', () => {
       expect(await page.getByText('Tezliklə', { exact: true }).count()).toBe(1);
       expect(await page.title()).toBe(`${heading} — Elektron Hökumət / EHİS`);
     }
-    // Built pages: the data tracker asks a visitor to log in first.
+    // Built pages: the catalogue of e-services is public (registry.e2e.ts tests it).
+    await navigation.getByRole('link', { name: 'Elektron xidmətlər' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/services');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Elektron xidmətlər');
+    expect(await page.getByText('Tezliklə', { exact: true }).count()).toBe(0);
+    // The data tracker asks a visitor to log in first.
     const tracker = navigation.getByRole('link', { name: 'Məlumatlarıma kim baxıb' });
     await tracker.click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/data-access');

@@ -10,6 +10,14 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
 import { MobileDevicePage } from './pages/MobileDevicePage.tsx';
+import { ServicesPage } from './pages/ServicesPage.tsx';
+import { ServicePage } from './pages/ServicePage.tsx';
+import { AgencyRegistryPage } from './pages/AgencyRegistryPage.tsx';
+import { OperatorRegistryPage } from './pages/OperatorRegistryPage.tsx';
+import { ComplaintFormPage } from './pages/ComplaintFormPage.tsx';
+import { MyComplaintsPage } from './pages/MyComplaintsPage.tsx';
+import { DiscussionsPage } from './pages/DiscussionsPage.tsx';
+import { DiscussionPage } from './pages/DiscussionPage.tsx';
 import { AuthProvider } from './auth.tsx';
 import { usePath } from './router.tsx';
 import { findPage, type PageKey } from './routes.ts';
@@ -21,6 +29,21 @@ function Page({ page }: { page: PageKey | undefined }) {
     case 'home':
       return <HomePage />;
     case 'services':
+      return <ServicesPage />;
+    case 'service':
+      return <ServicePage />;
+    case 'agencyRegistry':
+      return <AgencyRegistryPage />;
+    case 'operatorRegistry':
+      return <OperatorRegistryPage />;
+    case 'complaints':
+      return <MyComplaintsPage />;
+    case 'complaintNew':
+      return <ComplaintFormPage />;
+    case 'discussions':
+      return <DiscussionsPage />;
+    case 'discussion':
+      return <DiscussionPage />;
     case 'requests':
     case 'healthCard':
       return <ComingSoonPage page={page} />;

@@ -25,8 +25,17 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, currentPath);
 }
 
+function currentSearch(): string {
+  return window.location.search;
+}
+
+/** The query string (`?q=…`), for pages whose state is in the address (the catalogue's filters). */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, currentSearch);
+}
+
 export function navigate(to: string): void {
-  if (to === window.location.pathname) return;
+  if (to === window.location.pathname + window.location.search) return;
   window.history.pushState(null, '', to);
   for (const listener of listeners) listener();
 }

@@ -46,7 +46,28 @@ export interface Config {
   readonly queueLeaseMs: number;
   /** How often the job queue looks for due jobs besides its LISTEN wake-ups. */
   readonly queuePollMs: number;
+  /** Where files are kept (`EHIS_FILE_STORE`): `<dataDir>/files`, or an S3-compatible bucket. */
+  readonly fileStore: FileStoreConfig;
+  /**
+   * The SMTP server e-mail notifications go through (`EHIS_SMTP_URL`, smtp:// or smtps://). When
+   * absent outside production, a local sink on 127.0.0.1 receives them (demo and tests); in
+   * production, e-mail notifications are then off.
+   */
+  readonly smtpUrl: string | undefined;
+  /** The From address of notification e-mails (`EHIS_SMTP_FROM`). */
+  readonly smtpFrom: string;
 }
+
+export type FileStoreConfig =
+  | { readonly kind: 'filesystem' }
+  | {
+      readonly kind: 's3';
+      readonly endpoint: string;
+      readonly bucket: string;
+      readonly region: string;
+      readonly accessKeyId: string;
+      readonly secretAccessKey: string;
+    };
 
 export class ConfigError extends Error {
   readonly variable: string;
@@ -144,6 +165,82 @@ function publicBaseUrl(env: Env, production: boolean): string | undefined {
   return url.origin;
 }
 
+function required(env: Env, name: string, why: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') throw new ConfigError(name, `is required ${why}`);
+  return raw;
+}
+
+function fileStore(env: Env, production: boolean): FileStoreConfig {
+  const kind = oneOf(env, 'EHIS_FILE_STORE', ['filesystem', 's3'] as const, 'filesystem');
+  if (kind === 'filesystem') return { kind };
+  const why = 'with EHIS_FILE_STORE=s3';
+  const rawEndpoint = required(env, 'EHIS_S3_ENDPOINT', why);
+  let endpoint: URL;
+  try {
+    endpoint = new URL(rawEndpoint);
+  } catch {
+    throw new ConfigError('EHIS_S3_ENDPOINT', `is not a URL (got "${rawEndpoint}")`);
+  }
+  if (endpoint.protocol !== 'https:' && (production || endpoint.protocol !== 'http:')) {
+    throw new ConfigError('EHIS_S3_ENDPOINT', `must be an https:// address (got "${rawEndpoint}")`);
+  }
+  if (endpoint.pathname !== '/' || endpoint.search !== '' || endpoint.username !== '') {
+    throw new ConfigError(
+      'EHIS_S3_ENDPOINT',
+      'must be the service origin only, e.g. https://s3.eu-central-1.amazonaws.com (the bucket is EHIS_S3_BUCKET)',
+    );
+  }
+  const bucket = required(env, 'EHIS_S3_BUCKET', why);
+  // S3 bucket naming rules: 3–63 characters, lower-case letters, digits, dots and hyphens.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..')) {
+    throw new ConfigError('EHIS_S3_BUCKET', `is not a valid bucket name (got "${bucket}")`);
+  }
+  const region = env.EHIS_S3_REGION || 'us-east-1';
+  if (!/^[a-z0-9-]{2,32}$/.test(region)) {
+    throw new ConfigError('EHIS_S3_REGION', `is not a region name (got "${region}")`);
+  }
+  return {
+    kind,
+    endpoint: endpoint.origin,
+    bucket,
+    region,
+    accessKeyId: required(env, 'EHIS_S3_ACCESS_KEY_ID', why),
+    secretAccessKey: required(env, 'EHIS_S3_SECRET_ACCESS_KEY', why),
+  };
+}
+
+function smtpUrl(env: Env): string | undefined {
+  const raw = env.EHIS_SMTP_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('EHIS_SMTP_URL', 'is not a URL (expected smtp://user:pass@host:port)');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(
+      'EHIS_SMTP_URL',
+      `must start with smtp:// or smtps:// (got "${url.protocol}")`,
+    );
+  }
+  if (url.hostname === '') throw new ConfigError('EHIS_SMTP_URL', 'must name a host');
+  return raw;
+}
+
+function smtpFrom(env: Env): string {
+  const raw = env.EHIS_SMTP_FROM;
+  if (raw === undefined || raw === '') return 'EHİS <no-reply@e-gov.az>';
+  if (!/^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(raw)) {
+    throw new ConfigError(
+      'EHIS_SMTP_FROM',
+      `must be an address, optionally with a name: "EHİS <no-reply@e-gov.az>" (got "${raw}")`,
+    );
+  }
+  return raw;
+}
+
 /** Parses the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const profile = oneOf(env, 'NODE_ENV', PROFILES, 'development');
@@ -220,5 +317,8 @@ export function loadConfig(env: Env = process.env): Config {
     pgPoolSize: integer(env, 'EHIS_PG_POOL_SIZE', 10, 1, 200),
     queueLeaseMs: integer(env, 'EHIS_QUEUE_LEASE_MS', 180_000, 100, 3_600_000),
     queuePollMs: integer(env, 'EHIS_QUEUE_POLL_MS', 1000, 10, 600_000),
+    fileStore: fileStore(env, production),
+    smtpUrl: smtpUrl(env),
+    smtpFrom: smtpFrom(env),
   });
 }

@@ -16,6 +16,12 @@ import staffRu from './staff/ru.json' with { type: 'json' };
 import passkeysAz from './passkeys/az.json' with { type: 'json' };
 import passkeysEn from './passkeys/en.json' with { type: 'json' };
 import passkeysRu from './passkeys/ru.json' with { type: 'json' };
+import registryAz from './registry/az.json' with { type: 'json' };
+import registryEn from './registry/en.json' with { type: 'json' };
+import registryRu from './registry/ru.json' with { type: 'json' };
+import portalAz from './portal/az.json' with { type: 'json' };
+import portalEn from './portal/en.json' with { type: 'json' };
+import portalRu from './portal/ru.json' with { type: 'json' };
 
 /**
  * The catalogs of every feature, merged: the core file plus one folder per feature
@@ -30,6 +36,8 @@ export const az = {
   devices: devicesAz,
   certificates: certificatesAz,
   staff: staffAz,
+  registry: registryAz,
+  portal: portalAz,
 };
 export const en = {
   ...coreEn,
@@ -38,6 +46,8 @@ export const en = {
   devices: devicesEn,
   certificates: certificatesEn,
   staff: staffEn,
+  registry: registryEn,
+  portal: portalEn,
 };
 export const ru = {
   ...coreRu,
@@ -46,4 +56,6 @@ export const ru = {
   devices: devicesRu,
   certificates: certificatesRu,
   staff: staffRu,
+  registry: registryRu,
+  portal: portalRu,
 };
