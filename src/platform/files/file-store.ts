@@ -1,4 +1,7 @@
-import { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { open, unlink } from 'node:fs/promises';
+import { Readable, Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /** What `put` returns: the key to find the file again, its SHA-256 (hex) and its size in bytes. */
 export interface StoredFile {
@@ -45,4 +48,45 @@ export function isFileKey(key: string): boolean {
 
 export function asReadable(content: Readable | Uint8Array): Readable {
   return content instanceof Readable ? content : Readable.from([Buffer.from(content)]);
+}
+
+/**
+ * Writes `content` to a new file `temp` (mode 0600), hashing it on the way, and flushes it to
+ * disk. On failure the partial file is removed and the error rethrown; on success the caller
+ * owns `temp` (renames it into place, or uploads and deletes it).
+ */
+export async function spoolHashed(
+  content: Readable | Uint8Array,
+  temp: string,
+): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const handle = await open(temp, 'wx', 0o600);
+  try {
+    await pipeline(
+      asReadable(content),
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          hash.update(chunk);
+          size += chunk.length;
+          done(null, chunk);
+        },
+      }),
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          handle.write(chunk).then(
+            () => done(),
+            (error: unknown) => done(error as Error),
+          );
+        },
+      }),
+    );
+    await handle.sync();
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  return { sha256: hash.digest('hex'), size };
 }

@@ -1,11 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform, Writable, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import {
   FileNotFoundError,
-  asReadable,
+  spoolHashed,
   isFileKey,
   type FileStore,
   type StoredFile,
@@ -55,39 +54,16 @@ export class FilesystemFileStore implements FileStore {
   async put(content: Readable | Uint8Array): Promise<StoredFile> {
     const key = randomBytes(16).toString('hex');
     const temp = join(this.#tmp, `${key}.part`);
-    const hash = createHash('sha256');
-    let size = 0;
-    const handle = await open(temp, 'wx', 0o600);
+    const { sha256, size } = await spoolHashed(content, temp);
     try {
-      await pipeline(
-        asReadable(content),
-        new Transform({
-          transform(chunk: Buffer, _encoding, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-          },
-        }),
-        new Writable({
-          write(chunk: Buffer, _encoding, done) {
-            handle.write(chunk).then(
-              () => done(),
-              (error: unknown) => done(error as Error),
-            );
-          },
-        }),
-      );
-      await handle.sync();
-      await handle.close();
       const dir = join(this.root, key.slice(0, 2));
       await mkdir(dir, { recursive: true, mode: 0o700 });
       await rename(temp, join(dir, key));
     } catch (error) {
-      await handle.close().catch(() => undefined);
       await unlink(temp).catch(() => undefined);
       throw error;
     }
-    return { key, sha256: hash.digest('hex'), size };
+    return { key, sha256, size };
   }
 
   async get(key: string): Promise<Readable> {

@@ -1,13 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, unlink } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable, Transform, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { AwsClient } from 'aws4fetch';
 import {
   FileNotFoundError,
-  asReadable,
+  spoolHashed,
   isFileKey,
   type FileStore,
   type StoredFile,
@@ -59,30 +58,8 @@ export class S3FileStore implements FileStore {
     await mkdir(this.#spool, { recursive: true, mode: 0o700 });
     const key = randomBytes(16).toString('hex');
     const temp = join(this.#spool, `${key}.s3part`);
-    const hash = createHash('sha256');
-    let size = 0;
-    const handle = await open(temp, 'wx', 0o600);
+    const { sha256, size } = await spoolHashed(content, temp);
     try {
-      await pipeline(
-        asReadable(content),
-        new Transform({
-          transform(chunk: Buffer, _encoding, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-          },
-        }),
-        new Writable({
-          write(chunk: Buffer, _encoding, done) {
-            handle.write(chunk).then(
-              () => done(),
-              (error: unknown) => done(error as Error),
-            );
-          },
-        }),
-      );
-      await handle.close();
-      const sha256 = hash.digest('hex');
       const response = await this.#client.fetch(this.#url(key), {
         method: 'PUT',
         headers: {
@@ -98,7 +75,6 @@ export class S3FileStore implements FileStore {
       }
       return { key, sha256, size };
     } finally {
-      await handle.close().catch(() => undefined);
       await unlink(temp).catch(() => undefined);
     }
   }
