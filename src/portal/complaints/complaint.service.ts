@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { addCalendarDays, parseIsoDate, toBakuDate } from '../../platform/time/baku-date.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { AssuranceTooLow } from '../../identity/index.ts';
-import { isPortalStaff, type RoleDirectory } from '../agency-staff.ts';
+import { isPortalStaff, requirePortalStaff, type RoleDirectory } from '../agency-staff.ts';
 import {
   AlreadyAnswered,
   AlreadyExtended,
@@ -215,17 +215,13 @@ export class ComplaintService {
   }
 
   async #requireStaff(actor: StaffActor, agency: string, action: string, resource: string) {
-    if (actor.acr !== 'high') throw new AppError(AssuranceTooLow);
-    if (!(await isPortalStaff(this.#roles, actor.fin, agency))) {
-      await this.#audit.append({
-        actor: `citizen:${actor.fin}`,
-        action,
-        resource,
-        outcome: 'refused',
-        purpose: 'not-agency-staff',
-      });
-      throw new AppError(NotAgencyStaff);
-    }
+    await requirePortalStaff(
+      { roles: this.#roles, audit: this.#audit },
+      actor,
+      agency,
+      { action, resource },
+      NotAgencyStaff,
+    );
   }
 
   /** listAgencyComplaints: the agency's complaints with the overdue flag, to answer first. */

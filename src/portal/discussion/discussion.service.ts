@@ -3,7 +3,7 @@ import type { AuditLog } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { AssuranceTooLow } from '../../identity/index.ts';
-import { isPortalStaff, type RoleDirectory } from '../agency-staff.ts';
+import { isPortalStaff, requirePortalStaff, type RoleDirectory } from '../agency-staff.ts';
 import {
   ClosingDateInvalid,
   DiscussionClosed,
@@ -65,17 +65,13 @@ export class DiscussionService {
   }
 
   async #requireStaff(actor: Actor, agency: string, action: string, resource: string) {
-    if (actor.acr !== 'high') throw new AppError(AssuranceTooLow);
-    if (!(await isPortalStaff(this.#roles, actor.fin, agency))) {
-      await this.#audit.append({
-        actor: `citizen:${actor.fin}`,
-        action,
-        resource,
-        outcome: 'refused',
-        purpose: 'not-agency-staff',
-      });
-      throw new AppError(NotAgencyStaff);
-    }
+    await requirePortalStaff(
+      { roles: this.#roles, audit: this.#audit },
+      actor,
+      agency,
+      { action, resource },
+      NotAgencyStaff,
+    );
   }
 
   /** Whether the person may see the authors of the agency's proposals (its portal staff). */
