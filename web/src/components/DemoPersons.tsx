@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../router.tsx';
 import { ApiError, isOneOf, parseDemoPersons, type DemoPerson } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { currentLanguage } from '../i18n/index.ts';
@@ -63,7 +64,9 @@ export function DemoPersons() {
   return (
     <section className="section" aria-labelledby="demo-persons-heading">
       <h2 id="demo-persons-heading">{t('demo.heading')}</h2>
-      <p>{t('demo.intro')}</p>
+      <p>
+        {t('demo.intro')} <Link to="/register">{t('demo.registerLink')}</Link>
+      </p>
       {remote.state === 'loading' && <p role="status">{t('demo.loading')}</p>}
       {remote.state === 'error' && (
         <ErrorMessage summary={t('demo.error')} error={remote.error} onRetry={retry} />
