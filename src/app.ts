@@ -33,6 +33,7 @@ import {
 import { createDiscussions, registerDiscussionRoutes } from './portal/discussion/index.ts';
 import { createAttachments, registerAttachmentRoutes } from './portal/attachments/index.ts';
 import { createNotifications, registerNotificationRoutes } from './portal/notifications/index.ts';
+import { createPayments, registerPaymentRoutes } from './portal/payments/index.ts';
 
 /**
  * Builds the HTTP application with every module registered; it does not listen (STYLE.md §2).
@@ -101,6 +102,12 @@ export async function buildApp(platform: Platform, agencies?: Agencies): Promise
     notifier: notifications.notifier,
     accounts,
     devOutbox: config.demo ? { mail: notifications.devMail, sms: notifications.devSms } : undefined,
+  });
+  const payments = createPayments(platform);
+  registerPaymentRoutes(app, {
+    payments: payments.service,
+    identity,
+    testGateway: payments.testGateway,
   });
   registerHealthRoutes(app, { db: platform.db, version: VERSION });
   registerAuditRoutes(app, { audit: platform.audit });

@@ -20,5 +20,6 @@ export const moduleMigrations: readonly ModuleMigrations[] = [
   { module: 'discussion', dir: new URL('./portal/discussion/migrations/', import.meta.url) },
   { module: 'attachments', dir: new URL('./portal/attachments/migrations/', import.meta.url) },
   { module: 'notifications', dir: new URL('./portal/notifications/migrations/', import.meta.url) },
+  { module: 'payments', dir: new URL('./portal/payments/migrations/', import.meta.url) },
   { module: 'demo', dir: new URL('./platform/demo/migrations/', import.meta.url) },
 ];

@@ -56,6 +56,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The From address of notification e-mails (`EHIS_SMTP_FROM`). */
   readonly smtpFrom: string;
+  /** The built-in test payment gateway's callback key (`EHIS_TEST_GATEWAY_SECRET`, ≥ 32 chars). */
+  readonly testGatewaySecret: string | undefined;
 }
 
 export type FileStoreConfig =
@@ -229,6 +231,15 @@ function smtpUrl(env: Env): string | undefined {
   return raw;
 }
 
+function testGatewaySecret(env: Env): string | undefined {
+  const raw = env.EHIS_TEST_GATEWAY_SECRET;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32) {
+    throw new ConfigError('EHIS_TEST_GATEWAY_SECRET', 'must be at least 32 characters');
+  }
+  return raw;
+}
+
 function smtpFrom(env: Env): string {
   const raw = env.EHIS_SMTP_FROM;
   if (raw === undefined || raw === '') return 'EHİS <no-reply@e-gov.az>';
@@ -320,5 +331,6 @@ export function loadConfig(env: Env = process.env): Config {
     fileStore: fileStore(env, production),
     smtpUrl: smtpUrl(env),
     smtpFrom: smtpFrom(env),
+    testGatewaySecret: testGatewaySecret(env),
   });
 }
