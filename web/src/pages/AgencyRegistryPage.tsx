@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RemoteList } from '../components/RemoteList.tsx';
 import { ApplicationForm } from '../components/registry/ApplicationForm.tsx';
-import { ApplicationStatusTag } from '../components/registry/ApplicationStatusTag.tsx';
+import { ApplicationProgressCells } from '../components/registry/ApplicationProgressCells.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { StackedTable } from '../components/StackedTable.tsx';
 import { RoleGate } from '../components/staff/RoleGate.tsx';
@@ -141,7 +141,6 @@ function Cabinet({ agencies }: { agencies: readonly string[] }) {
 
 function Applications({ provider }: { provider: string }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const { remote, retry } = useApi(
     `/api/registry/applications?provider=${encodeURIComponent(provider)}`,
     parseApplications,
@@ -179,21 +178,7 @@ function Applications({ provider }: { provider: string }) {
                 <td role="cell" data-label={t('registry.columns.kind')}>
                   {t(`registry.kind.${a.kind}`)}
                 </td>
-                <td role="cell" data-label={t('registry.columns.submitted')}>
-                  {formatDateTime(a.submittedAt, language)}
-                  <span className="secondary-text">{a.signedBy}</span>
-                </td>
-                <td role="cell" data-label={t('registry.columns.dueDate')}>
-                  {formatDate(a.dueDate, language)}
-                </td>
-                <td role="cell" data-label={t('registry.columns.status')}>
-                  <ApplicationStatusTag application={a} />
-                  {a.refusalReason !== null && (
-                    <span className="secondary-text">
-                      {t('operator.reasonLine', { reason: a.refusalReason })}
-                    </span>
-                  )}
-                </td>
+                <ApplicationProgressCells application={a} />
               </tr>
             ))}
           </StackedTable>

@@ -4,11 +4,11 @@ import { postJson, type RequestError } from '../api.ts';
 import { OperatorErrorMessage } from '../components/exchange/OperatorErrorMessage.tsx';
 import { ReasonDialog } from '../components/exchange/ReasonDialog.tsx';
 import { RemoteList } from '../components/RemoteList.tsx';
-import { ApplicationStatusTag } from '../components/registry/ApplicationStatusTag.tsx';
+import { ApplicationProgressCells } from '../components/registry/ApplicationProgressCells.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { StackedTable } from '../components/StackedTable.tsx';
 import { RoleGate } from '../components/staff/RoleGate.tsx';
-import { formatDate, formatDateTime, formatNumber } from '../format.ts';
+import { formatNumber } from '../format.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import {
   isRegistryOperator,
@@ -204,21 +204,7 @@ function Applications() {
                     <td role="cell" data-label={t('registry.columns.provider')}>
                       <span lang={agency.lang}>{agency.text}</span>
                     </td>
-                    <td role="cell" data-label={t('registry.columns.submitted')}>
-                      {formatDateTime(a.submittedAt, language)}
-                      <span className="secondary-text">{a.signedBy}</span>
-                    </td>
-                    <td role="cell" data-label={t('registry.columns.dueDate')}>
-                      {formatDate(a.dueDate, language)}
-                    </td>
-                    <td role="cell" data-label={t('registry.columns.status')}>
-                      <ApplicationStatusTag application={a} />
-                      {a.refusalReason !== null && (
-                        <span className="secondary-text">
-                          {t('operator.reasonLine', { reason: a.refusalReason })}
-                        </span>
-                      )}
-                    </td>
+                    <ApplicationProgressCells application={a} />
                     <td role="cell" data-label={t('registry.columns.actions')}>
                       {a.status === 'pending' ? (
                         <div className="button-group button-group--tight">
