@@ -30,6 +30,7 @@ import { currentLanguage } from '../i18n/index.ts';
 import { Link, usePath } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { PhoneField } from '../components/devices/PhoneField.tsx';
 
 const POLL_MS = 3000;
 const UNRECOGNISED = 'identity/device-unrecognised';
@@ -175,7 +176,6 @@ function Registration({ onRegistered }: { onRegistered: (device: StoredDevice) =
 function RegistrationForm({ onRegistered }: { onRegistered: (device: StoredDevice) => void }) {
   const { t } = useTranslation();
   const labelId = useId();
-  const phoneId = useId();
   const demoId = useId();
   const { remote } = useApi('/api/me/devices/activation', parseActivation);
   const [label, setLabel] = useState(() => t('devices.device.register.labelDefault'));
@@ -244,26 +244,12 @@ function RegistrationForm({ onRegistered }: { onRegistered: (device: StoredDevic
             onChange={(event) => setLabel(event.target.value)}
           />
         </div>
-        <div className="form-group">
-          <label className="label" htmlFor={phoneId}>
-            {t('devices.device.register.phone')}
-          </label>
-          <p className="hint" id={`${phoneId}-hint`}>
-            {t('devices.device.register.phoneHint')}
-          </p>
-          <input
-            id={phoneId}
-            className="input"
-            type="tel"
-            name="phone"
-            autoComplete="tel"
-            inputMode="tel"
-            aria-describedby={`${phoneId}-hint`}
-            required
-            value={phone}
-            onChange={(event) => setPhone(event.target.value)}
-          />
-        </div>
+        <PhoneField
+          label={t('devices.device.register.phone')}
+          hint={t('devices.device.register.phoneHint')}
+          value={phone}
+          onChange={setPhone}
+        />
         {activation?.demoActivation === true && activation.assurance !== 'high' && (
           <div className="form-group checkbox">
             <input

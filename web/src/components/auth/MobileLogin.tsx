@@ -4,6 +4,7 @@ import { postJson, type RequestError } from '../../api.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { DeviceLoginWait, parseStarted, type StartedDeviceLogin } from './DeviceLoginWait.tsx';
 import type { LoginMethodProps } from './login-methods.tsx';
+import { PhoneField } from '../devices/PhoneField.tsx';
 
 /**
  * Mobile signature (IAM-002-LOGIN-6, operationId startMobileLogin): phone number and mobile user
@@ -11,7 +12,6 @@ import type { LoginMethodProps } from './login-methods.tsx';
  */
 export function MobileLogin({ onLoggedIn }: LoginMethodProps) {
   const { t } = useTranslation();
-  const phoneId = useId();
   const userIdId = useId();
   const [phone, setPhone] = useState('+994');
   const [mobileUserId, setMobileUserId] = useState('');
@@ -55,26 +55,12 @@ export function MobileLogin({ onLoggedIn }: LoginMethodProps) {
       {error !== undefined && (
         <ErrorMessage summary={t('devices.mobileLogin.failed')} error={error} />
       )}
-      <div className="form-group">
-        <label className="label" htmlFor={phoneId}>
-          {t('devices.mobileLogin.phone')}
-        </label>
-        <p className="hint" id={`${phoneId}-hint`}>
-          {t('devices.mobileLogin.phoneHint')}
-        </p>
-        <input
-          id={phoneId}
-          className="input"
-          type="tel"
-          name="phone"
-          autoComplete="tel"
-          inputMode="tel"
-          aria-describedby={`${phoneId}-hint`}
-          required
-          value={phone}
-          onChange={(event) => setPhone(event.target.value)}
-        />
-      </div>
+      <PhoneField
+        label={t('devices.mobileLogin.phone')}
+        hint={t('devices.mobileLogin.phoneHint')}
+        value={phone}
+        onChange={setPhone}
+      />
       <div className="form-group">
         <label className="label" htmlFor={userIdId}>
           {t('devices.mobileLogin.userId')}
