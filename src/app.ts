@@ -75,16 +75,14 @@ export async function buildApp(platform: Platform, agencies?: Agencies): Promise
     production,
     publicUrl: config.publicUrl,
   });
+  const registry = createRegistry(platform, staff);
   registerRegistryRoutes(app, {
-    registry: createRegistry(platform, staff),
+    registry,
     regulations: createRegulations(platform, staff),
     now: () => platform.clock.now(),
   });
   registerComplaintRoutes(app, {
-    complaints: createComplaints(platform, {
-      roles: staff,
-      services: registryServices(createRegistry(platform, staff)),
-    }),
+    complaints: createComplaints(platform, { roles: staff, services: registryServices(registry) }),
     identity,
   });
   registerDiscussionRoutes(app, {

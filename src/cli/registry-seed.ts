@@ -6,6 +6,7 @@ import { attachAgencies } from '../agencies/agencies.ts';
 import { demoOperatorFin } from '../identity/demo-operator.ts';
 import type { Platform } from '../platform/platform.ts';
 import { seedDemoCatalog } from '../registry/index.ts';
+import { bootstrapOperator } from '../identity/staff/index.ts';
 import { failCli } from './cli-support.ts';
 
 export async function registrySeedCommand(platform: Platform): Promise<number> {
@@ -18,6 +19,7 @@ export async function registrySeedCommand(platform: Platform): Promise<number> {
   const operatorFin =
     (await demoOperatorFin(platform, agencies)) ??
     failCli('no demo persons yet: start the server once in demo mode (it seeds them)');
+  await bootstrapOperator(platform, agencies.portalClient, operatorFin, 'system:demo');
   const result = await seedDemoCatalog(platform, agencies, operatorFin);
   process.stdout.write(
     `seed catalogue: ${result.registered} services registered now, ${result.present} already registered\n`,

@@ -3,7 +3,6 @@ import { createDemoDirectory } from '../platform/demo/index.ts';
 import type { CertificateAuthority } from '../platform/pki/index.ts';
 import type { Platform } from '../platform/platform.ts';
 import { createIdentity, createStaff } from '../identity/index.ts';
-import { bootstrapOperator } from '../identity/staff/index.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { createRegistry, createRegulations } from './create-registry.ts';
 import {
@@ -178,7 +177,8 @@ export async function seedCatalog(options: {
 /**
  * Demo mode: the seed catalogue signed by synthetic clerks — adults of the demo persons list,
  * taken from its end (the showcase's first persons are the ones people try first) — and
- * approved by the demo operator, who is made operator if not yet (as at every demo start).
+ * approved by the demo operator (the caller makes that person operator first:
+ * `bootstrapOperator`, as every demo start does).
  */
 export async function seedDemoCatalog(
   platform: Platform,
@@ -187,7 +187,6 @@ export async function seedDemoCatalog(
 ): Promise<SeedCatalogResult> {
   const identity = createIdentity(platform, agencies.portalClient);
   const staff = createStaff(platform, identity.sessions, agencies.portalClient);
-  await bootstrapOperator(platform, agencies.portalClient, operatorFin, 'system:demo');
   const people = await createDemoDirectory({
     database: platform.db,
     population: agencies.population,
