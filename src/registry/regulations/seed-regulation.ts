@@ -153,19 +153,29 @@ export function healthCardRegulationDocument(): RegulationDocument {
 }
 
 /**
- * A clock that never stands still: each reading is at least a millisecond after the previous one.
- * The seed passes the regulation through its public discussion with a closing time one
- * millisecond after opening (README.md, "Seeding seed 000's regulation"), which needs time to move
- * even under a test's fixed clock.
+ * A clock that never stands still (each reading at least a millisecond after the previous one)
+ * and that the seed can move forward: the regulation passes through a formal public discussion
+ * (README.md, "Seeding seed 000's regulation") that closes a second after opening, and the seed
+ * skips past the close instead of waiting — under a test's fixed clock as under real time.
  */
-export function tickingClock(base: Clock): Clock {
+export function tickingClock(base: Clock): SeedClock {
   let last = 0;
+  let offset = 0;
   return {
     now() {
-      last = Math.max(base.now().getTime(), last + 1);
+      last = Math.max(base.now().getTime() + offset, last + 1);
       return new Date(last);
     },
+    skip(milliseconds) {
+      offset += milliseconds;
+      last += milliseconds;
+    },
   };
+}
+
+/** A clock the seed can move forward on purpose (past a discussion's close), never back. */
+export interface SeedClock extends Clock {
+  skip(milliseconds: number): void;
 }
 
 /**
@@ -178,7 +188,7 @@ export function tickingClock(base: Clock): Clock {
 export async function seedHealthCardRegulation(options: {
   readonly registry: RegistryService;
   readonly regulations: RegulationService;
-  readonly clock: Clock;
+  readonly clock: SeedClock;
   /** Registry staff of the Ministry of Health (the seed catalogue's clerk). */
   readonly clerkFin: string;
   /** Head of the Ministry of Health, not the clerk. */
@@ -206,8 +216,14 @@ export async function seedHealthCardRegulation(options: {
     regulation = await regulations.get(clerk, created.regulationId);
   }
   if (regulation.status === 'draft') {
-    const closesAt = new Date(options.clock.now().getTime() + 2);
+    // A formal discussion: it closes a second later on the seed's clock, which then skips past
+    // the close — independent of how long the database takes (a fixed 2 ms window was not).
+    const closesAt = new Date(options.clock.now().getTime() + 1000);
     regulation = await regulations.openDiscussion(clerk, regulation.id, closesAt);
+  }
+  if (regulation.status === 'discussion' && regulation.discussionClosesAt !== null) {
+    const wait = regulation.discussionClosesAt.getTime() - options.clock.now().getTime();
+    if (wait >= 0) options.clock.skip(wait + 1);
   }
   if (regulation.status === 'discussion') {
     regulation = await regulations.approve(head, regulation.id, {
